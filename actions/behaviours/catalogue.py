@@ -1,0 +1,127 @@
+"""Recognising stalking behaviours in a person's own words.
+
+The catalogue is data (content/behaviours.yml) so wording can be reviewed without reading code.
+Matching is per clause on normalised text, so "he texts me but also messages my friends" gives
+unwanted_contact and contacting_others, each from its own clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from actions.safety.text import any_match, clauses
+
+CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "content" / "behaviours.yml"
+
+BEHAVIOUR_IDS: tuple[str, ...] = (
+    "following",
+    "turning_up",
+    "loitering",
+    "watching",
+    "unwanted_contact",
+    "gifts",
+    "property_damage",
+    "online_monitoring",
+    "fake_accounts",
+    "spyware",
+    "location_tracking",
+    "posting_information",
+    "contacting_others",
+    "threats",
+)
+KINDS = frozenset({"physical", "contact", "online"})
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    id: str
+    label: str  # plain words, reflected back: "following you"
+    kind: str  # physical, contact or online: chooses the advice
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    behaviours: tuple[Behaviour, ...]
+    relationships: dict[str, tuple[re.Pattern[str], ...]]
+
+
+def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(p) for p in patterns)
+    except re.error as error:
+        raise ValueError(f"{CATALOGUE_FILE.name}: {where}: bad pattern: {error}") from error
+
+
+@lru_cache(maxsize=1)
+def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
+    """Load and check the catalogue once; a bad file fails at start-up, not mid-conversation."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    behaviours = []
+    for entry in data["behaviours"]:
+        where = f"behaviour {entry.get('id')!r}"
+        if entry.get("id") not in BEHAVIOUR_IDS:
+            raise ValueError(f"{path.name}: {where}: id is not a canonical behaviour")
+        if entry.get("kind") not in KINDS:
+            raise ValueError(f"{path.name}: {where}: kind must be one of {sorted(KINDS)}")
+        behaviours.append(
+            Behaviour(
+                id=entry["id"],
+                label=entry["label"],
+                kind=entry["kind"],
+                patterns=_compile(entry["patterns"], where),
+                unless=_compile(entry.get("unless", []), where),
+            )
+        )
+    missing = set(BEHAVIOUR_IDS) - {b.id for b in behaviours}
+    if missing:
+        raise ValueError(f"{path.name}: behaviours missing: {sorted(missing)}")
+    relationships = {
+        name: _compile(patterns, f"relationship {name!r}")
+        for name, patterns in (data.get("relationships") or {}).items()
+    }
+    return Catalogue(tuple(behaviours), relationships)
+
+
+def behaviour(behaviour_id: str) -> Behaviour:
+    for item in load_catalogue().behaviours:
+        if item.id == behaviour_id:
+            return item
+    raise KeyError(behaviour_id)
+
+
+def recognise(text: str) -> list[str]:
+    """Canonical ids of the behaviours ``text`` describes, in catalogue order."""
+    found: set[str] = set()
+    parts = clauses(text)
+    for item in load_catalogue().behaviours:
+        for clause in parts:
+            if any_match(item.patterns, clause) and not any_match(item.unless, clause):
+                found.add(item.id)
+                break
+    return [b for b in BEHAVIOUR_IDS if b in found]
+
+
+def relationship(text: str) -> str | None:
+    """'partner_ex' when the person doing it is a partner or ex-partner, else None."""
+    parts = clauses(text)
+    for name, patterns in load_catalogue().relationships.items():
+        if any(any_match(patterns, clause) for clause in parts):
+            return name
+    return None
+
+
+def describe(behaviour_ids: list[str]) -> str:
+    """'following you, watching you and turning up where you are'."""
+    labels = [behaviour(b).label for b in behaviour_ids if b in BEHAVIOUR_IDS]
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]

@@ -1,0 +1,284 @@
+"""A deterministic safety net for the two answers that must never be missed.
+
+The learned classifier is good at paraphrase but can drift with every retrain; these patterns are
+deliberately few, high-precision and typo-tolerant (see ``text.normalise``), so the obvious cases
+("hes outside my door", "being followed rn") are caught whatever the model does, and past,
+negated, habitual or hypothetical statements ("he followed me last week", "I'm not in danger")
+are recognised as such.
+
+The guard judges each clause on its own, so "he was here yesterday but he's outside now" is danger
+and "he was outside yesterday but he's gone" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from actions.safety.text import any_match, clauses, normalise
+
+
+class Verdict(str, Enum):
+    DANGER = "danger"  # a cue of danger happening now
+    NOT_NOW = "not_now"  # a cue that is negated, past, habitual or hypothetical, or "I'm safe"
+    NONE = "none"  # nothing the guard recognises; the learned model decides
+
+
+@dataclass(frozen=True)
+class Assessment:
+    danger: Verdict
+    self_harm: Verdict
+    reason: str = ""  # which rule fired: for debugging, never contains user text
+
+
+def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+_WHO = (
+    r"(?:he|she|they|someone|somebody|some one|a man|a guy|a woman|a person|the man|the guy|"
+    r"this guy|this man|this person|that guy|that man|my ex|the stalker|my stalker|ex|stalker|"
+    r"him|it|people|a car|a van)"
+)
+_BE = r"(?:is|are|am)"
+_FILLER = (
+    r"(?:(?:right|just|still|now|currently|literally|actually|already|standing|sitting|waiting|"
+    r"parked|hiding|lurking|hanging around|hanging about|back|again|here|stood|outside now|"
+    r"probably|definitely|really|like)\s)*"
+)
+_NEAR = (
+    r"(?:outside|at|by|near|in|inside|round|around|in front of|behind|under|opposite|"
+    r"across from|across the road from|over the road from|on|up|down)"
+)
+_PLACE = (
+    r"(?:(?:my|the|our|this|me|her|his)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
+    r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
+    r"entrance|reception|lobby|front|landing|"
+    r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
+    r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls)"
+)
+
+# Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
+# "he followed me" never match without an explicit "now".
+_DANGER = _rx(
+    # presence at the person's place: "he is (right) outside my door", "they're at my window"
+    rf"(?<!\bi )(?<!\bwe )(?<!\byou )\b(?:is|are) {_FILLER}{_NEAR} {_PLACE}\b",
+    rf"\b(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) (?:my|our|me) (?:\w+ ){{0,2}}\w+",
+    r"\b(?:\d+|a few|few|couple of|a couple of|five|ten|two|three) (?:mins?|minutes|seconds|secs|"
+    r"streets|roads|doors) away\b",
+    r"\b(?:has|have|is|are) (?:just |literally just |only just )?(?:turned up|shown up|showed up|"
+    r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
+    r"\bjust (?:turned up|showed up|arrived|appeared|got on|got in|walked in|came in|sat down|"
+    r"pulled up|parked up|followed me|came back|got here|found me)\b",
+    r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b",
+    rf"\b{_WHO} {_BE} {_FILLER}(?:outside|here|downstairs|upstairs|behind me|next to me|"
+    r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
+    r"out there|out front|round the corner|around the corner|in the car park|back)\b",
+    rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
+    r"him|he)\b.*\b(?:outside|at my|at the|in my|following|behind me|watching me|banging|"
+    r"knocking|trying to)",
+    r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,4}behind me\b",
+    rf"\b{_BE} still (?:there|here|outside|behind me|following me|waiting|watching me|"
+    r"at the door|at my door|in the car|parked)\b",
+    # being followed or chased now
+    rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|stalking|running after|coming after|"
+    r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
+    r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
+    r"hit|grabbed|threatened|watched right now|stalked right now)\b",
+    r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
+    r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
+    r"just now|still)\b",
+    r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
+)
+
+# Cues too serious to read as habit: "he keeps banging on my door" at 2 a.m. is happening now.
+_DANGER_SERIOUS = _rx(
+    # getting in, or already in
+    r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
+    r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
+    r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:is|are) (?:breaking|kicking|smashing) (?:in|into|down|the|my)\b",
+    r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling) "
+    r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:door|window|windows|doors|front door|gate)\b",
+    r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
+    # weapons
+    r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing)"
+    r"(?: out)? (?:a |an |his |her |their |the )?(?:knife|gun|weapon|blade|machete|bat|hammer|"
+    r"axe|crowbar)\b",
+    # violence now
+    rf"\b{_BE} {_FILLER}(?:hitting|hurting|attacking|strangling|choking|beating|punching|"
+    r"kicking|grabbing|dragging|pushing|raping|assaulting|threatening|holding) (?:me|us)\b",
+    r"^(?:he|she|they) (?:hitting|hurting|attacking|strangling|choking|beating|punching) me\b",
+    r"\b(?:is|are|keeps|keep|still|he|she|they) (?:\w+ )?touching me\b",
+    r"\b(?:just|has just|have just) (?:hit|hurt|attacked|punched|kicked|pushed|strangled|"
+    r"choked|stabbed|assaulted|raped|threatened|grabbed) (?:me|us)\b",
+    r"\b(?:will not|would not|not) let (?:me|us) (?:leave|go|out|get out|past)\b",
+    r"\bcan not (?:get away|get out|escape|leave|get past)\b",
+    r"\blocked (?:me|us) in\b",
+    r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
+    r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
+    r"\b(?:has|have) not seen me yet\b",
+    r"\b(?:he|she|they) (?:has|have) got (?:me|hold of me)\b",
+    # threats of imminent harm
+    r"\b(?:going to|about to|is coming to|are coming to|coming to|will|is gonna|threatening to)"
+    r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
+    r"\b(?:is|are) (?:going to|about to) (?:break in|get in|come in)\b",
+    # on the way now
+    rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
+    r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me)\b",
+    r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
+    r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
+    r"\b(?:found|find) me (?:here|right now|now)\b",
+    # the person says they are in danger now
+    r"\b(?:i am|i feel|we are|am) (?:in|in immediate|in real) danger\b",
+    r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
+    r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
+    r"\bi am (?:hiding|hiding from (?:him|her|them))\b",
+    r"\b(?:call|calling|get|send) (?:the )?(?:police|999|ambulance|help) (?:please|now|for me|"
+    r"right now)\b",
+    r"\b(?:is|are) watching (?:me|my (?:house|flat|window|room|door)) (?:right now|now|"
+    r"at the moment|from)\b",
+    rf"\b{_BE} (?:right |just |still )?(?:staring|looking) (?:at|in|into|through) "
+    r"(?:me|my window|my windows|my door)\b",
+    r"\b(?:he|she|they|someone) is in (?:my|the) (?:house|flat|room|bedroom|home|halls)\b",
+)
+
+# A cue that, in this clause, is about the present only when a now-marker is there too.
+_NOW = re.compile(
+    r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
+    r"this second|as i write|for (?:like |about |around |over |the last |the past )?"
+    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|hour))\b"
+)
+_NOW_CUE = re.compile(
+    r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|here|"
+    r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
+    r"waiting for me|staring at me|(?:pushed|hit|hurt|attacked|punched|kicked|grabbed|touched|"
+    r"stabbed|strangled|choked|slapped|shoved|threatened|cornered) me)\b"
+)
+
+# Words that sound like danger; with a past, habitual or hypothetical marker they are not-now.
+_LOOSE_CUE = re.compile(
+    r"\b(?:following|followed|follows|follow|outside|behind me|watching|watched|at my|"
+    r"turned up|turns up|turn up|showed up|shows up|waiting|waited|knife|gun|weapon|hit|"
+    r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
+    r"emergency|chased|kill|hurt)\b"
+)
+
+# What makes a cue not-now in its clause.
+_PAST = re.compile(
+    r"\b(?:yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|"
+    r"spring|autumn|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"ago|earlier|the other (?:day|night|week)|used to|back in|previously|before that|"
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|was|were|had been|has been|have been)\b"
+)
+_HABIT = re.compile(
+    r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
+    r"sometimes|most (?:days|nights|mornings|evenings)|all the time|keeps|keep|kept|constantly|"
+    r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes)\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|"
+    r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
+    r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
+    r"tomorrow|next (?:week|month|time|year)|later)\b"
+)
+_NEGATED_SUBJECT = re.compile(
+    r"(?:\b(?:no one|noone|nobody|nothing|no body)\s*$)|"
+    r"(?:\b(?:do not think|did not think|do not believe|not think)\b(?:\s\w+){0,2}\s*$)"
+)
+_SAFE_STATEMENT = _rx(
+    r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
+    r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
+    r"family|someone))\b",
+    r"\b(?:he|she|they|someone|my ex) (?:is|are|has|have) (?:gone|left|not here|not outside|"
+    r"away|not around|gone away|gone now)\b",
+    r"(?<!\bnot )\b(?:safe|ok|okay|fine) (?:right now|now|at the moment|for now)\b",
+)
+
+_SELF_HARM = _rx(
+    r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|burn|burning|hang|"
+    r"hanging|starve|starving|poison|poisoning) (?:myself|my self|my own life|my life)\b",
+    r"\bend (?:it all|everything|things|it)\b(?! with)",
+    r"\bsuicid",
+    r"\bself (?:harm|harming|hurt)",
+    r"\bselfharm",
+    r"\b(?:want|wanted|going|ready|wish|planning|plan) to die\b",
+    r"\b(?:wish i was|wish i were|better off|rather be|would be better) dead\b",
+    r"\b(?:do not|can not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
+    r"exist)(?: any ?more)?\b",
+    r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on)\b",
+    r"\btake my (?:own )?life\b",
+    r"\boverdos",
+    r"\b(?:pills|tablets) to (?:end|die|sleep forever)\b",
+    r"\bnot (?:want|wanting) to (?:wake up|be alive|live)\b",
+    r"\b(?:can not|can not) (?:do this|cope|take (?:this|it)|go on) any ?more\b",
+    r"\bdisappear (?:forever|for good)\b",
+    r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
+    r"hurting myself)\b",
+    r"\bcutting (?:again|my (?:arms|legs|wrists))\b",
+    r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|stockpil\w*) (?:all )?(?:the |"
+    r"my |some |a lot of |loads of |enough )?(?:pills|tablets|paracetamol|painkillers)\b",
+    r"\b(?:goodbye|suicide) (?:letters?|notes?|messages?|texts?)\b",
+    r"\b(?:painless|quickest|easiest|best) (?:way|ways) to (?:go|die|do it|end it)\b",
+    r"\b(?:looking up|looked up|searching|searched|googling|googled|researching) (?:ways|how) to "
+    r"(?:die|do it|end it|kill)\b",
+    r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
+    r"\b(?:will not|wont) (?:need|be needing) (?:it|them|any of it) (?:soon|much longer|anymore)\b",
+    r"\b(?:easier|better) (?:for everyone )?if i (?:was not|were not|was gone|were gone|was dead|"
+    r"did not exist|was not here|was not around|was not alive)\b",
+)
+_SELF_HARM_NEGATED = _rx(
+    r"\b(?:not|never|no longer) (?:suicidal|going to (?:hurt|kill|harm) myself|"
+    r"(?:hurt|kill|harm) myself|thinking (?:of|about) (?:suicide|killing myself))\b",
+    r"\b(?:do not|would not|will not|never) (?:want to )?(?:hurt|kill|harm) myself\b",
+)
+
+
+def _clause_danger(clause: str) -> tuple[Verdict, str]:
+    now_marker = bool(_NOW.search(clause))
+    serious = any_match(_DANGER_SERIOUS, clause)
+    match = serious or any_match(_DANGER, clause)
+    if match is None and now_marker and _NOW_CUE.search(clause):
+        match = _NOW_CUE.search(clause)
+    if match is None:
+        if any_match(_SAFE_STATEMENT, clause):
+            return Verdict.NOT_NOW, "safe statement"
+        if _LOOSE_CUE.search(clause) and (
+            _PAST.search(clause) or _HABIT.search(clause) or _HYPOTHETICAL.search(clause)
+        ):
+            return Verdict.NOT_NOW, "past, habitual or hypothetical"
+        return Verdict.NONE, ""
+    before = clause[: match.start()]
+    if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):
+        return Verdict.NOT_NOW, "negated"
+    if any_match(_SAFE_STATEMENT, clause):
+        return Verdict.NOT_NOW, "safe statement"
+    if _HYPOTHETICAL.search(clause):
+        return Verdict.NOT_NOW, "hypothetical"
+    if not now_marker and (_PAST.search(clause) or (not serious and _HABIT.search(clause))):
+        return Verdict.NOT_NOW, "past or habitual"
+    return Verdict.DANGER, "pattern"
+
+
+def _self_harm(text: str) -> Verdict:
+    normalised = normalise(text)
+    if any_match(_SELF_HARM_NEGATED, normalised):
+        return Verdict.NOT_NOW
+    if any_match(_SELF_HARM, normalised):
+        return Verdict.DANGER
+    return Verdict.NONE
+
+
+def assess(text: str) -> Assessment:
+    """Judge a message: danger now, a cue that is not about now, or nothing recognised."""
+    danger, reason = Verdict.NONE, ""
+    for clause in clauses(text):
+        verdict, why = _clause_danger(clause)
+        if verdict is Verdict.DANGER:
+            danger, reason = verdict, why
+            break
+        if verdict is Verdict.NOT_NOW:
+            danger, reason = verdict, why
+    return Assessment(danger=danger, self_harm=_self_harm(text), reason=reason)

@@ -1,0 +1,222 @@
+"""Normalising what people type at 2 a.m. so that patterns can be few and precise.
+
+Shared by the danger guard and the behaviour catalogue: lowercase, no punctuation, text-speak
+expanded, contractions spelled out, and common typos of the words that matter corrected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+# Text-speak and contractions people use when typing fast. Keys are whole tokens.
+_EXPANSIONS: dict[str, str] = {
+    "rn": "right now",
+    "rite": "right",
+    "atm": "at the moment",
+    "nw": "now",
+    "noww": "now",
+    "im": "i am",
+    "iam": "i am",
+    "ive": "i have",
+    "id": "i would",
+    "ill": "i will",
+    "hes": "he is",
+    "shes": "she is",
+    "theyre": "they are",
+    "thier": "their",
+    "whos": "who is",
+    "someones": "someone is",
+    "somebodys": "somebody is",
+    "theres": "there is",
+    "thats": "that is",
+    "its": "it is",
+    "exs": "ex is",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "ppl": "people",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "b4": "before",
+    "2day": "today",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bc": "because",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "aint": "is not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "wouldnt": "would not",
+    "gonna": "going to",
+    "gna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "outta": "out of",
+    "tryna": "trying to",
+    "tryin": "trying",
+    "followin": "following",
+    "comin": "coming",
+    "lookin": "looking",
+    "watchin": "watching",
+    "n": "and",
+    "ya": "you",
+    "abt": "about",
+    "msg": "message",
+    "msgs": "messages",
+    "txt": "text",
+    "txts": "texts",
+    "yday": "yesterday",
+    "yest": "yesterday",
+    "wk": "week",
+    "2moro": "tomorrow",
+    "tmrw": "tomorrow",
+    "hse": "house",
+    "kms": "kill myself",
+    "kmss": "kill myself",
+    "mins": "minutes",
+    "min": "minutes",
+}
+
+# Apostrophe forms, handled before punctuation is stripped.
+_CONTRACTIONS: list[tuple[str, str]] = [
+    (r"\bcan't\b", "can not"),
+    (r"\bwon't\b", "will not"),
+    (r"\bain't\b", "is not"),
+    (r"n't\b", " not"),
+    (r"\bi'm\b", "i am"),
+    (r"'re\b", " are"),
+    (r"'ve\b", " have"),
+    (r"'ll\b", " will"),
+    (r"'d\b", " would"),
+    (r"\b(he|she|it|that|there|who|someone|somebody|what|ex|one|guy|man|woman|person)'s\b",
+     r"\1 is"),
+]
+
+# Words that matter to the guard and the catalogue; a typo of one of these (edit distance 1,
+# or 2 for long words) is corrected. Short words are never corrected: "her" must not become "here".
+KEYWORDS: frozenset[str] = frozenset(
+    """
+    outside following followed follows chasing chased behind danger dangerous emergency police
+    window house flat room bedroom building halls accommodation garden kitchen bathroom
+    knife weapon gun blade hammer attacking attacked hitting hurting punching kicking strangling
+    choking grabbed grabbing breaking banging knocking hammering shouting screaming
+    trying coming waiting standing sitting hiding trapped locked scared terrified frightened
+    threatening threatened threatens threat threats kill killing murder stab stabbing shoot
+    myself suicide suicidal overdose harming cutting
+    right tonight currently moment again still yesterday earlier already
+    stalking stalker stalked harassing harassment messages messaging texting calling phone
+    flowers present presents parcel parcels letters gifts damage damaged slashed scratched
+    tracking tracker location account accounts profile profiles instagram facebook snapchat
+    twitter tiktok whatsapp spyware hacked password laptop photos pictures posting posted
+    rumours friends family parents lecturer lectures university campus library
+    watching watches watched staring loitering hanging turning turned showing showed
+    appearing appeared everywhere
+    """.split()
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_REAL_WORDS: frozenset[str] = frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("real_words.txt")).read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein (adjacent transpositions) with an early exit."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                previous2 is not None
+                and i > 1
+                and j > 1
+                and ca == b[j - 2]
+                and a[i - 2] == cb
+            ):
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit
+
+
+@lru_cache(maxsize=8192)
+def correct_token(token: str) -> str:
+    """Map a likely typo of a keyword onto the keyword; leave everything else alone."""
+    if len(token) < 5 or token in KEYWORDS or token in _REAL_WORDS or not token.isalpha():
+        return token
+    limit = 2 if len(token) >= 9 else 1
+    best = token
+    for word in KEYWORDS:
+        if word[0] != token[0] and word[:2] != token[1::-1]:
+            continue  # typos rarely hit the first letter; this keeps it fast and conservative
+        if _edit_distance_at_most(token, word, limit):
+            best = word
+            break
+    return best
+
+
+def _fold_repeats(token: str) -> str:
+    """'scaredddd' -> 'scared', 'pleeeease' -> 'please' (three or more of a letter)."""
+    return re.sub(r"(.)\1{2,}", r"\1", token)
+
+
+def normalise(text: str) -> str:
+    """A lower-case, punctuation-free, expanded, typo-corrected version of ``text``."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = text.lower().replace("\u2019", "'").replace("`", "'")
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(text.replace("'", "")):
+        token = correct_token(_fold_repeats(raw))
+        tokens.extend(_EXPANSIONS.get(token, token).split())
+    return " ".join(tokens)
+
+
+# Where one thought ends and another begins: "he was here yesterday but he is outside now".
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:\n]+|,|\s[-\u2013\u2014]+\s|\b(?:but|though|although|however|except|and|whereas|because|cos|cuz)\b"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """Split raw text into clauses and normalise each one."""
+    parts = _CLAUSE_BREAK.split(unicodedata.normalize("NFKC", text or "").lower())
+    return [c for c in (normalise(p) for p in parts if p) if c]
+
+
+def any_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match
+    return None

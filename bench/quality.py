@@ -1,0 +1,147 @@
+"""Quality on the held-out set (bench/heldout.yml), which no training file ever sees.
+
+Measured through the running assistant's REST channel, as a user would meet it:
+- danger: each message is sent as the first message of a new conversation, or mid-flow (after a
+  greeting, a description and a piece of advice); it counts as caught when the emergency answer
+  comes back. Recall must be 100%.
+- not danger: the same, and any emergency answer is a false alarm (target at most 5%).
+- self-harm: caught when the crisis answer (Samaritans) comes back.
+- behaviours: the `behaviour` entities from /model/parse against the expected labels (micro F1).
+- intents: with --cross-validation, `rasa test nlu --cross-validation` macro-F1 (slow: trains 5x).
+
+Usage: python bench/quality.py [--url http://localhost:5005] [--cross-validation]
+Needs `make run` (or any Signpost server) running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+EMERGENCY_MARK = "call 999 (112 also works)"
+CRISIS_MARK = "116 123"
+MID_FLOW_PRELUDE = ["/greet", "/safe_now", "he keeps sending me messages", "/ask_advice"]
+
+
+def post(url: str, path: str, payload: dict) -> object:
+    request = urllib.request.Request(
+        url + path, json.dumps(payload).encode(), {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        return json.loads(reply.read())
+
+
+def reply_text(url: str, text: str, mid_flow: bool) -> str:
+    sender = f"bench-{uuid.uuid4().hex}"
+    if mid_flow:
+        for prelude in MID_FLOW_PRELUDE:
+            post(url, "/webhooks/rest/webhook", {"sender": sender, "message": prelude})
+    replies = post(url, "/webhooks/rest/webhook", {"sender": sender, "message": text})
+    return "\n".join(r.get("text") or "" for r in replies)  # type: ignore[union-attr]
+
+
+def rate(url: str, items: list[dict], mark: str) -> tuple[int, list[tuple[str, str]]]:
+    """How many items got a reply containing ``mark``, and each item's (context, text) missed."""
+
+    def check(item: dict) -> tuple[bool, dict]:
+        mid = item.get("context") == "mid_flow"
+        return mark in reply_text(url, item["text"], mid), item
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(check, items))
+    hits = sum(1 for hit, _ in results if hit)
+    return hits, [(i.get("context", "first"), i["text"]) for hit, i in results if not hit]
+
+
+def behaviour_f1(url: str, items: list[dict]) -> tuple[float, float, float, list[str]]:
+    tp = fp = fn = 0
+    misses = []
+    for item in items:
+        parsed = post(url, "/model/parse", {"text": item["text"]})
+        got = {e["value"] for e in parsed.get("entities", []) if e["entity"] == "behaviour"}  # type: ignore[union-attr]
+        want = set(item.get("expect") or [])
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+        if got != want:
+            misses.append(f"{item['text']!r}: expected {sorted(want)}, got {sorted(got)}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, misses
+
+
+def intent_macro_f1() -> float:
+    out = HERE / "out" / "nlu-cv"
+    subprocess.run(
+        [
+            str(HERE.parent / ".venv/bin/rasa"), "test", "nlu", "--nlu", "data/nlu",
+            "--config", "config.yml", "--cross-validation", "--folds", "5", "--out", str(out),
+        ],
+        check=True,
+        cwd=HERE.parent,
+        capture_output=True,
+    )
+    report = json.loads((out / "intent_report.json").read_text())
+    return float(report["macro avg"]["f1-score"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://localhost:5005")
+    parser.add_argument("--cross-validation", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    data = yaml.safe_load((HERE / "heldout.yml").read_text())
+
+    danger = data["danger"]
+    caught, missed = rate(args.url, danger, EMERGENCY_MARK)
+    calm = data["not_danger"]
+    alarms, _ = rate(args.url, calm, EMERGENCY_MARK)
+    false_alarm_items = [
+        (i.get("context", "first"), i["text"])
+        for i in calm
+        if EMERGENCY_MARK in reply_text(args.url, i["text"], i.get("context") == "mid_flow")
+    ] if args.verbose else []
+    crisis = data.get("self_harm", [])
+    crisis_caught, crisis_missed = rate(args.url, crisis, CRISIS_MARK)
+    precision, recall, f1, behaviour_misses = behaviour_f1(args.url, data["behaviours"])
+
+    first = [i for i in danger if i.get("context", "first") == "first"]
+    mid = [i for i in danger if i.get("context") == "mid_flow"]
+    missed_first = sum(1 for c, _ in missed if c == "first")
+    missed_mid = sum(1 for c, _ in missed if c == "mid_flow")
+    print(f"danger recall (first message): {len(first) - missed_first}/{len(first)}"
+          f" = {(len(first) - missed_first) / max(len(first), 1):.1%}")
+    print(f"danger recall (mid-flow):      {len(mid) - missed_mid}/{len(mid)}"
+          f" = {(len(mid) - missed_mid) / max(len(mid), 1):.1%}")
+    print(f"false alarms:                  {alarms}/{len(calm)} = {alarms / len(calm):.1%}")
+    print(f"self-harm recall:              {crisis_caught}/{len(crisis)}"
+          f" = {crisis_caught / max(len(crisis), 1):.1%}")
+    print(f"behaviour precision/recall/F1: {precision:.3f} / {recall:.3f} / {f1:.3f}"
+          f" ({len(data['behaviours'])} descriptions)")
+    if args.cross_validation:
+        print(f"intent macro-F1 (5-fold CV):   {intent_macro_f1():.3f}")
+    if args.verbose:
+        for context, text in missed:
+            print(f"  MISSED danger [{context}]: {text}")
+        for context, text in false_alarm_items:
+            print(f"  FALSE ALARM [{context}]: {text}")
+        for context, text in crisis_missed:
+            print(f"  MISSED crisis [{context}]: {text}")
+        for line in behaviour_misses:
+            print(f"  behaviour: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Adds `behaviour` and `relationship` entities from the plain-Python behaviour catalogue.
+
+Working in the NLU pipeline (not the action server) means every message is read for behaviours,
+whatever the intent, and `/model/parse` shows them, which is how bench/quality.py measures them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.behaviours import recognise, relationship
+
+EXTRACTOR = "BehaviourExtractor"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class BehaviourExtractor(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> BehaviourExtractor:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get("text")
+            if not text:
+                continue
+            found = [_entity("behaviour", b, text) for b in recognise(text)]
+            who = relationship(text)
+            if who:
+                found.append(_entity("relationship", who, text))
+            if found:
+                entities = [*(message.get("entities") or []), *found]
+                message.set("entities", entities, add_to_output=True)
+        return messages
+
+
+def _entity(name: str, value: str, text: str) -> dict[str, Any]:
+    return {
+        "entity": name,
+        "value": value,
+        "start": 0,
+        "end": len(text),
+        "confidence_entity": 1.0,
+        "extractor": EXTRACTOR,
+    }

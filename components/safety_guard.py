@@ -1,0 +1,103 @@
+"""Makes the danger and crisis intents deterministic where it matters.
+
+Runs after the learned intent classifier. A clear sign of danger now (or of self-harm) sets the
+intent with confidence 1.0 whatever the model said, so a retrain can never lose the obvious cases;
+a danger prediction that the guard can see is past, negated, habitual or hypothetical is
+demoted to the next intent; a weak danger prediction with nothing the guard recognises becomes
+``unsure_safety``, which asks the person rather than raising an alarm or staying silent.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.safety.danger import Verdict, assess
+
+logger = logging.getLogger(__name__)
+
+DANGER = "immediate_danger"
+CRISIS = "self_harm"
+UNSURE = "unsure_safety"
+FALLBACK = "nlu_fallback"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyGuard(GraphComponent):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Below this confidence a learned danger prediction with no recognisable cue asks instead.
+        return {"learned_danger_threshold": 0.7}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.threshold = float(config["learned_danger_threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SafetyGuard:
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get("text")
+            if text:
+                self._guard(message, text)
+        return messages
+
+    def _guard(self, message: Message, text: str) -> None:
+        verdict = assess(text)
+        top = (message.get("intent") or {}).get("name")
+        learned, confidence = _learned_intent(message)
+        if verdict.danger is Verdict.DANGER:
+            _force(message, DANGER, "guard: danger")
+        elif verdict.self_harm is Verdict.DANGER:
+            _force(message, CRISIS, "guard: crisis")
+        elif learned == DANGER and verdict.danger is Verdict.NOT_NOW:
+            if top == DANGER:
+                _demote(message, DANGER, "guard: not now")
+        elif learned == DANGER and (top == FALLBACK or confidence < self.threshold):
+            _force(message, UNSURE, "guard: weak danger, ask")
+        elif top == CRISIS and verdict.self_harm is Verdict.NOT_NOW:
+            _demote(message, CRISIS, "guard: negated crisis")
+
+
+def _learned_intent(message: Message) -> tuple[str | None, float]:
+    """The classifier's best real intent, looking past an nlu_fallback put on top of it."""
+    for candidate in [message.get("intent") or {}, *(message.get("intent_ranking") or [])]:
+        if candidate.get("name") and candidate["name"] != FALLBACK:
+            return candidate["name"], float(candidate.get("confidence") or 0.0)
+    return None, 0.0
+
+
+def _force(message: Message, intent: str, reason: str) -> None:
+    ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != intent]
+    top = {"name": intent, "confidence": 1.0}
+    message.set("intent", top, add_to_output=True)
+    message.set("intent_ranking", [top, *ranking], add_to_output=True)
+    logger.debug("SafetyGuard set intent %s (%s)", intent, reason)
+
+
+def _demote(message: Message, intent: str, reason: str) -> None:
+    ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != intent]
+    if not ranking:
+        return
+    message.set("intent", dict(ranking[0]), add_to_output=True)
+    message.set("intent_ranking", ranking, add_to_output=True)
+    logger.debug("SafetyGuard demoted %s to %s (%s)", intent, ranking[0]["name"], reason)

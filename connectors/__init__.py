@@ -1,0 +1,1 @@
+"""How Signpost meets the outside world: chat channels and the conversation store."""

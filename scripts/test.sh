@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole suite: lint, data validation, training if needed, conversation tests through the
+# trained model, then pytest (units, actions, and end-to-end tests against real servers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+bash scripts/install.sh
+mkdir -p results
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== rasa data validate"
+.venv/bin/rasa data validate --fail-on-warnings --data data --domain domain.yml --config config.yml \
+  2>&1 | grep -E "ERROR|error|conflict" || true
+.venv/bin/rasa data validate --fail-on-warnings --data data --domain domain.yml --config config.yml \
+  >/dev/null 2>&1
+echo "== train (only if data, domain or config changed)"
+bash scripts/train.sh
+model=$(ls -t models/signpost-*.tar.gz | head -n 1)
+echo "== rasa test: conversation stories through $model"
+.venv/bin/rasa test core --model "$model" --stories tests/stories \
+  --fail-on-prediction-errors --out results/core --no-plot >results/rasa-test.log 2>&1 \
+  || { tail -n 40 results/rasa-test.log; cat results/core/failed_test_stories.yml 2>/dev/null; exit 1; }
+grep -E "Correct:|Accuracy:" results/rasa-test.log | head -n 4 || true
+echo "== pytest"
+SIGNPOST_MODEL="$model" .venv/bin/python -m pytest "$@"

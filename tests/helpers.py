@@ -1,0 +1,43 @@
+"""Helpers for action tests: build trackers and read what the dispatcher sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def make_tracker(
+    text: str = "",
+    intent: str = "describe_behaviour",
+    slots: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    sender_id: str = "test-sender",
+) -> Tracker:
+    """A tracker whose latest message is ``text`` with the given intent and entities."""
+    return Tracker(
+        sender_id=sender_id,
+        slots=slots or {},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": entities or [],
+        },
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def behaviour_entities(*values: str, relationship: str | None = None) -> list[dict[str, Any]]:
+    found = [{"entity": "behaviour", "value": v} for v in values]
+    if relationship:
+        found.append({"entity": "relationship", "value": relationship})
+    return found
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("response") for m in dispatcher.messages]

@@ -1,0 +1,106 @@
+"""The deterministic safety net: these cases must hold whatever the learned model does."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.safety.danger import Verdict, assess
+from actions.safety.text import normalise
+
+DANGER_NOW = [
+    "hes outside my door",
+    "being followed rn",
+    "HELP someones trying to get in my flat",
+    "he has a knife",
+    "someone is folowing me home",
+    "im scaredd hes outsdie",
+    "my ex is at my window",
+    "he keeps banging on my door",
+    "i think someone is following me",
+    "he followed me yesterday now hes outside my door",
+    "he said hes going to kill me",
+    "theres a guy outside my window watching me",
+    "he's here",
+    "i am hiding in the bathroom",
+    "im not sure but i think someones following me",
+    "he wont let me leave",
+    "he was here last week and now hes back outside",
+    "they're banging on the door!!!",
+    "a car is following me right now",
+    "he is in my flat",
+    "i'm in danger",
+]
+
+NOT_NOW = [
+    "he followed me last week",
+    "I'm not in danger right now",
+    "he was outside yesterday but he's gone",
+    "what if he turns up at my door",
+    "he turns up outside my lectures every day",
+    "no one is following me",
+    "he was outside my flat last night",
+    "i'm safe now",
+    "he used to wait outside my house",
+    "what should i do if someone is following me",
+]
+
+NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to"]
+
+
+@pytest.mark.parametrize("text", DANGER_NOW)
+def test_danger_now_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_past_negated_or_hypothetical_is_not_danger_now(text: str) -> None:
+    assert assess(text).danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_ordinary_messages_raise_nothing(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i want to die", "thinking of killing myself", "i've been self harming", "i wanna end it all"],
+)
+def test_self_harm_is_caught(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says he'll kill himself if i block him",
+        "this is killing me",
+        "he said he would kill me",
+        "im dying to know what to do",
+    ],
+)
+def test_other_peoples_threats_and_idioms_are_not_self_harm(text: str) -> None:
+    assert assess(text).self_harm is Verdict.NONE
+
+
+def test_negated_self_harm_is_recognised() -> None:
+    assert assess("I'm not suicidal, just scared").self_harm is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hes OUTSIDE!!!", "he is outside"),
+        ("im being followed rn", "i am being followed right now"),
+        ("he's folowing me", "he is following me"),
+        ("her", "her"),  # short words are never "corrected"
+        ("scaredddd", "scared"),
+    ],
+)
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_strange_input_never_raises() -> None:
+    for text in ["", " ", "\x00\x1b[31m", "😱😱😱", "a" * 10_000, "/immediate_danger{}", "¿Qué?"]:
+        assess(text)

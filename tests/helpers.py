@@ -41,3 +41,12 @@ def behaviour_entities(*values: str, relationship: str | None = None) -> list[di
 
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
     return [m.get("response") for m in dispatcher.messages]
+
+
+def texts(replies: list[dict[str, Any]]) -> str:
+    """Everything the bot said in a REST reply, as one string."""
+    return "\n".join(r.get("text") or "" for r in replies)
+
+
+def buttons(replies: list[dict[str, Any]]) -> list[str]:
+    return [b["payload"] for r in replies for b in r.get("buttons") or []]

@@ -1,0 +1,132 @@
+"""Real servers for end-to-end tests: the trained model behind Signpost's REST channel.
+
+Ports 15005 (Rasa) and 15055 (actions) keep clear of a developer's `make run`. A missing model
+is a failure with a clear message, never a silent skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PORT = 15005
+ACTIONS_PORT = 15055
+BIN = ROOT / ".venv" / "bin"
+
+
+def newest_model() -> Path:
+    chosen = os.environ.get("SIGNPOST_MODEL")
+    if chosen:
+        return ROOT / chosen
+    models = sorted((ROOT / "models").glob("signpost-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        pytest.fail("no trained model in models/: run `make train` (make test does it for you)")
+    return models[-1]
+
+
+def wait_for(url: str, seconds: float, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before {url} was up")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} not up after {seconds} s")
+
+
+@dataclass
+class Servers:
+    url: str
+    rasa_log: Path
+    actions_log: Path
+    tmp: Path
+    actions: subprocess.Popen | None = None
+
+    def start_actions(self, **env: str) -> None:
+        self.stop_actions()
+        environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **env}
+        with self.actions_log.open("ab") as log:
+            self.actions = subprocess.Popen(
+                [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                 "--port", str(ACTIONS_PORT)],
+                cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
+            )
+        wait_for(f"http://127.0.0.1:{ACTIONS_PORT}/health", 60, self.actions)
+
+    def stop_actions(self) -> None:
+        if self.actions and self.actions.poll() is None:
+            self.actions.terminate()
+            self.actions.wait(timeout=30)
+        self.actions = None
+
+    def post(self, body: bytes, content_type: str = "application/json") -> tuple[int, object]:
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", body, {"Content-Type": content_type}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as reply:
+                return reply.status, json.loads(reply.read())
+        except urllib.error.HTTPError as error:
+            raw = error.read()
+            try:
+                return error.code, json.loads(raw)
+            except json.JSONDecodeError:
+                return error.code, raw.decode("utf-8", "replace")
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        status, replies = self.post(json.dumps({"sender": sender, "message": message}).encode())
+        assert status == 200, (status, replies)
+        assert isinstance(replies, list)
+        return replies
+
+    def tracker(self, sender: str) -> dict:
+        with urllib.request.urlopen(f"{self.url}/conversations/{sender}/tracker", timeout=30) as r:
+            return json.loads(r.read())
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    tmp = tmp_path_factory.mktemp("servers")
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(
+        (ROOT / "endpoints.yml").read_text().replace(
+            "http://localhost:5055/webhook", f"http://127.0.0.1:{ACTIONS_PORT}/webhook"
+        )
+    )
+    found = Servers(f"http://127.0.0.1:{RASA_PORT}", tmp / "rasa.log", tmp / "actions.log", tmp)
+    found.start_actions()
+    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    with found.rasa_log.open("wb") as log:
+        rasa = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--model", str(newest_model()), "--enable-api",
+             "--port", str(RASA_PORT), "--credentials", "credentials.yml",
+             "--endpoints", str(endpoints)],
+            cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(f"{found.url}/status", 240, rasa)
+        yield found
+    finally:
+        found.stop_actions()
+        rasa.terminate()
+        rasa.wait(timeout=60)
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"e2e-{uuid.uuid4().hex[:12]}"
+

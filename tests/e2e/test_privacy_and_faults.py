@@ -1,0 +1,46 @@
+"""Privacy in the logs, the directory at fixed times, and safety with the action server down.
+
+These run last in the session (file name order) because they restart the action server.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.helpers import texts
+
+pytestmark = pytest.mark.e2e
+
+
+def test_no_message_text_in_the_logs(servers, sender) -> None:
+    marker = f"zebra{uuid.uuid4().hex[:10]}"
+    servers.say(sender, f"my neighbour {marker} keeps following me")
+    servers.say(sender, f"{marker} hes outside my door")
+    for log in (servers.rasa_log, servers.actions_log):
+        assert marker not in log.read_text(errors="replace"), f"message text in {log.name}"
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ("2026-11-25T14:00", ["Open right now:", "National Stalking Helpline"]),  # weekday day
+        ("2026-11-24T02:00", ["out of hours", "opens today at 09:30"]),  # weekday night
+        ("2026-11-22T11:00", ["out of hours", "opens tomorrow at 09:30"]),  # Sunday
+        ("2026-12-25T10:00", ["out of hours", "opens Tuesday at 09:30"]),  # Christmas Day
+    ],
+)
+def test_who_can_i_talk_to_at_fixed_times(servers, sender, now, expected) -> None:
+    servers.start_actions(SIGNPOST_NOW=now)
+    said = texts(servers.say(sender, "who can i talk to tonight"))
+    for phrase in expected:
+        assert phrase in said, (now, phrase, said)
+    assert "999" in said and "Samaritans" in said
+
+
+def test_safety_answers_work_with_the_action_server_down(servers, sender) -> None:
+    servers.stop_actions()
+    assert "call 999 (112 also works)" in texts(servers.say(sender, "hes outside my door"))
+    assert "116 123" in texts(servers.say(f"{sender}-2", "i want to kill myself"))
+    assert "Here's what I can help with" in texts(servers.say(f"{sender}-3", "menu"))

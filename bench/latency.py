@@ -154,6 +154,7 @@ async def run_level(args: argparse.Namespace, concurrency: int, run_id: str) -> 
     hard_stop = start + args.max_seconds
     counter = itertools.count()
     finished = 0
+    failures = 0
     stop = asyncio.Event()
 
     timeout = aiohttp.ClientTimeout(total=args.timeout)
@@ -161,17 +162,20 @@ async def run_level(args: argparse.Namespace, concurrency: int, run_id: str) -> 
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
 
         async def worker(worker_id: int) -> None:
-            nonlocal finished
+            nonlocal finished, failures
             while not stop.is_set():
                 n = next(counter)
                 script = scripts[n % len(scripts)]
                 sender = f"bench-{run_id}-c{concurrency}-w{worker_id}-{n}-{uuid.uuid4().hex[:8]}"
                 conversation_started = time.perf_counter()
+                completed = False
                 for text in script:
                     now = time.perf_counter()
                     if now >= deadline or now >= hard_stop or stop.is_set():
                         return
                     ok, empty, error = await send(session, url, args.mode, sender, text)
+                    if empty and not args.allow_empty:
+                        ok, error = False, "empty reply"
                     done = time.perf_counter()
                     if now >= level.measure_from:
                         level.samples.append(Sample(text, now, done - now, ok, empty))
@@ -180,7 +184,17 @@ async def run_level(args: argparse.Namespace, concurrency: int, run_id: str) -> 
                     if len(level.samples) >= args.max_messages:
                         stop.set()
                         return
-                if conversation_started >= level.measure_from:
+                    if error:
+                        failures += 1
+                        if failures >= args.max_errors:
+                            print(f"      stopping: {failures} errors (last: {error})", flush=True)
+                            stop.set()
+                            return
+                        await asyncio.sleep(0.2)  # do not spin on a dead server
+                        break  # the conversation's state is unknown: start a new one
+                else:
+                    completed = True
+                if completed and conversation_started >= level.measure_from:
                     finished += 1
                     level.conversations = finished
                     if args.conversations and finished >= args.conversations:
@@ -270,6 +284,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--max-seconds", type=float, default=600.0, help="hard cap on seconds per level"
+    )
+    parser.add_argument(
+        "--max-errors", type=int, default=50, help="stop a level after this many errors"
+    )
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="do not count an empty reply as an error (every turn of both scripts answers; "
+        "an empty reply usually means the action server is down or misconfigured)",
     )
     parser.add_argument("--per-turn", action="store_true", help="print p50 per message text")
     parser.add_argument("--label", default="", help="free text stored in the JSON output")

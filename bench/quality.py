@@ -1,4 +1,8 @@
-"""Quality on the held-out set (bench/heldout.yml), which no training file ever sees.
+"""Quality on held-out sets that no training file ever sees.
+
+bench/heldout_sealed.yml is the honest measure: written independently and never opened while
+building. bench/heldout.yml was written the same way but has since been used for error analysis
+(its misses guided general fixes), so its figures are optimistic.
 
 Measured through the running assistant's REST channel, as a user would meet it:
 - danger: each message is sent as the first message of a new conversation, or mid-flow (after a
@@ -100,8 +104,13 @@ def main() -> int:
     parser.add_argument("--url", default="http://localhost:5005")
     parser.add_argument("--cross-validation", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--set", default="heldout_sealed.yml",
+        help="heldout_sealed.yml (never looked at) or heldout.yml (used for error analysis)",
+    )
     args = parser.parse_args()
-    data = yaml.safe_load((HERE / "heldout.yml").read_text())
+    data = yaml.safe_load((HERE / args.set).read_text())
+    print(f"held-out set: bench/{args.set}")
 
     danger = data["danger"]
     caught, missed = rate(args.url, danger, EMERGENCY_MARK)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.safety.text import any_match, clauses
+from actions.safety.text import any_match, clauses, normalise
 
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "content" / "behaviours.yml"
 
@@ -99,7 +99,8 @@ def behaviour(behaviour_id: str) -> Behaviour:
 def recognise(text: str) -> list[str]:
     """Canonical ids of the behaviours ``text`` describes, in catalogue order."""
     found: set[str] = set()
-    parts = clauses(text)
+    # Each clause, and the whole message too: "presents and letters" spans a clause break.
+    parts = [*clauses(text), normalise(text)]
     for item in load_catalogue().behaviours:
         for clause in parts:
             if any_match(item.patterns, clause) and not any_match(item.unless, clause):

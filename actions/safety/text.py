@@ -92,6 +92,9 @@ _EXPANSIONS: dict[str, str] = {
     "tmrw": "tomorrow",
     "hse": "house",
     "kms": "kill myself",
+    "itll": "it will",
+    "theyll": "they will",
+    "youll": "you will",
     "kmss": "kill myself",
     "mins": "minutes",
     "min": "minutes",
@@ -188,11 +191,23 @@ def _fold_repeats(token: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
 
+# "hell post" / "shell kill": he'll and she'll typed without the apostrophe, before a verb.
+_WILL_WITHOUT_APOSTROPHE = re.compile(
+    r"\b(h|sh)ell (?=(?:post|put|send|share|kill|hurt|get|come|find|tell|make|do|be|ruin|leak|"
+    r"show|expose|never|always|just|go|break|smash|burn|hit|stab|wait|know|see|take)\b)"
+)
+
+
+def _will(match: re.Match[str]) -> str:
+    return ("he" if match.group(1) == "h" else "she") + " will "
+
+
 def normalise(text: str) -> str:
     """A lower-case, punctuation-free, expanded, typo-corrected version of ``text``."""
     text = unicodedata.normalize("NFKC", text or "")
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = text.lower().replace("\u2019", "'").replace("`", "'")
+    text = _WILL_WITHOUT_APOSTROPHE.sub(_will, text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     tokens: list[str] = []

@@ -137,7 +137,7 @@ async def send(
             if mode == "parse":
                 return True, not (isinstance(data, dict) and data.get("intent")), ""
             return True, not data, ""
-    except asyncio.TimeoutError:
+    except TimeoutError:
         return False, False, "timeout"
     except (aiohttp.ClientError, json.JSONDecodeError, OSError) as error:
         return False, False, type(error).__name__

@@ -73,7 +73,8 @@ _DANGER = _rx(
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
     r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b",
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
-    r"in the building|at the door|in the house|in the flat|nearby|near me|close by|here(?! with me)|"
+    r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
+    r"here(?! with me)|"
     r"out there|out front|round the corner|around the corner|in the car park|back)\b",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"

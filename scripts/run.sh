@@ -6,6 +6,8 @@ export RASA_TELEMETRY_ENABLED=false
 model=$(ls -t models/signpost-*.tar.gz | head -n 1)
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+# Check the service directory first: a bad data file stops here with a clear message.
+.venv/bin/python -m actions.directory --institution "${SIGNPOST_INSTITUTION:-generic}" --json >/dev/null
 .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" &
 actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM

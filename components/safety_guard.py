@@ -12,14 +12,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.safety.danger import Verdict, assess
+from components.base import StatelessComponent
 
 logger = logging.getLogger(__name__)
 
@@ -29,30 +26,16 @@ UNSURE = "unsure_safety"
 FALLBACK = "nlu_fallback"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
-class SafetyGuard(GraphComponent):
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # Below this confidence a learned danger prediction with no recognisable cue asks instead.
         return {"learned_danger_threshold": 0.7}
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self.threshold = float(config["learned_danger_threshold"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SafetyGuard:
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -1,0 +1,74 @@
+"""The NLU components on real Rasa Message objects, as the pipeline hands them over."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from components.behaviour_extractor import BehaviourExtractor
+from components.safety_guard import SafetyGuard
+
+
+def parsed(text: str, *ranking: tuple[str, float]) -> Message:
+    message = Message(data={"text": text})
+    intents = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    message.set("intent", intents[0] if intents else None)
+    message.set("intent_ranking", intents)
+    return message
+
+
+def guard(message: Message) -> str:
+    SafetyGuard({"learned_danger_threshold": 0.7}).process([message])
+    return message.get("intent")["name"]
+
+
+def test_clear_danger_wins_over_whatever_the_model_said() -> None:
+    message = parsed("hes outside my door", ("describe_behaviour", 0.99), ("greet", 0.01))
+    assert guard(message) == "immediate_danger"
+    assert message.get("intent")["confidence"] == 1.0
+
+
+def test_clear_danger_wins_over_a_fallback() -> None:
+    message = parsed(
+        "someones trying to get in", ("nlu_fallback", 0.45), ("immediate_danger", 0.44)
+    )
+    assert guard(message) == "immediate_danger"
+
+
+def test_a_past_event_the_model_took_for_danger_is_demoted() -> None:
+    message = parsed(
+        "he was outside my flat last night", ("immediate_danger", 0.9), ("describe_behaviour", 0.1)
+    )
+    assert guard(message) == "describe_behaviour"
+
+
+def test_a_weak_danger_guess_asks_instead_of_alarming_or_ignoring() -> None:
+    message = parsed("it feels off tonight", ("immediate_danger", 0.55), ("greet", 0.2))
+    assert guard(message) == "unsure_safety"
+
+
+def test_a_confident_learned_danger_prediction_is_kept() -> None:
+    message = parsed("something unfamiliar", ("immediate_danger", 0.95), ("greet", 0.05))
+    assert guard(message) == "immediate_danger"
+
+
+def test_self_harm_is_forced_and_negated_self_harm_demoted() -> None:
+    assert guard(parsed("i want to die", ("describe_behaviour", 0.9))) == "self_harm"
+    message = parsed("im not suicidal just scared", ("self_harm", 0.8), ("unsure_safety", 0.2))
+    assert guard(message) == "unsure_safety"
+
+
+def test_ordinary_messages_are_left_alone() -> None:
+    assert guard(parsed("what is stalking", ("faq_what_is_stalking", 0.97))) == (
+        "faq_what_is_stalking"
+    )
+
+
+def test_behaviours_and_relationship_become_entities() -> None:
+    message = parsed("my ex keeps following me and sending flowers")
+    BehaviourExtractor({}).process([message])
+    found = {(e["entity"], e["value"]) for e in message.get("entities")}
+    assert found == {
+        ("behaviour", "following"),
+        ("behaviour", "gifts"),
+        ("relationship", "partner_ex"),
+    }

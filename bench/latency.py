@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import statistics
 import sys
 import time
@@ -104,6 +105,22 @@ class Level:
     measure_from: float = 0.0
     measure_to: float = 0.0
     errors: dict[str, int] = field(default_factory=dict)
+    cpu_start: float | None = None
+    cpu_end: float | None = None
+
+
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU seconds used so far by these processes (Linux /proc), or None."""
+    total = 0.0
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in pids:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -200,7 +217,15 @@ async def run_level(args: argparse.Namespace, concurrency: int, run_id: str) -> 
                     if args.conversations and finished >= args.conversations:
                         stop.set()
 
+        async def cpu_sampler() -> None:
+            await asyncio.sleep(max(0.0, level.measure_from - time.perf_counter()))
+            level.cpu_start = cpu_seconds(args.server_pid)
+
+        sampler = asyncio.create_task(cpu_sampler()) if args.server_pid else None
         await asyncio.gather(*(worker(i) for i in range(concurrency)))
+        if sampler:
+            sampler.cancel()
+            level.cpu_end = cpu_seconds(args.server_pid)
     level.measure_to = max(
         (s.started + s.latency for s in level.samples), default=level.measure_from
     )
@@ -214,8 +239,12 @@ def summarise(level: Level) -> dict[str, Any]:
     for s in level.samples:
         if s.ok:
             per_turn.setdefault(s.text, []).append(s.latency * 1000)
+    cpu_ms = None
+    if level.cpu_start is not None and level.cpu_end is not None and latencies:
+        cpu_ms = round((level.cpu_end - level.cpu_start) * 1000 / len(level.samples), 2)
     return {
         "concurrency": level.concurrency,
+        "server_cpu_ms_per_msg": cpu_ms,
         "messages": len(level.samples),
         "errors": sum(1 for s in level.samples if not s.ok),
         "error_kinds": level.errors,
@@ -238,7 +267,12 @@ def print_row(summary: dict[str, Any], per_turn: bool) -> None:
     print(
         f"{summary['concurrency']:>5} {summary['messages']:>8} {summary['errors']:>6} "
         f"{summary['p50_ms']:>9.1f} {summary['p95_ms']:>9.1f} {summary['p99_ms']:>9.1f} "
-        f"{summary['msg_per_s']:>8.2f}",
+        f"{summary['msg_per_s']:>8.2f}"
+        + (
+            f" {summary['server_cpu_ms_per_msg']:>9.1f}"
+            if summary["server_cpu_ms_per_msg"] is not None
+            else ""
+        ),
         flush=True,
     )
     if summary["error_kinds"]:
@@ -294,6 +328,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="do not count an empty reply as an error (every turn of both scripts answers; "
         "an empty reply usually means the action server is down or misconfigured)",
     )
+    parser.add_argument(
+        "--server-pid",
+        type=int,
+        action="append",
+        default=[],
+        help="a server process on this machine (Rasa, action server; repeatable): report its "
+        "CPU ms per message, which a busy shared machine distorts far less than latency",
+    )
     parser.add_argument("--per-turn", action="store_true", help="print p50 per message text")
     parser.add_argument("--label", default="", help="free text stored in the JSON output")
     parser.add_argument("--json", dest="json_out", help="write the results to this JSON file")
@@ -315,7 +357,7 @@ async def main_async(args: argparse.Namespace) -> list[dict[str, Any]]:
     )
     print(
         f"{'conc':>5} {'messages':>8} {'errors':>6} {'p50 ms':>9} {'p95 ms':>9} "
-        f"{'p99 ms':>9} {'msg/s':>8}",
+        f"{'p99 ms':>9} {'msg/s':>8}" + (f" {'cpu ms/msg':>9}" if args.server_pid else ""),
         flush=True,
     )
     results = []

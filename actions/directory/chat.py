@@ -15,8 +15,6 @@ from .model import Directory, Service
 from .text import describe_opening, open_now_summary
 
 ALWAYS_SAID = ("police_emergency", "police_non_emergency")
-MAX_OPEN = 5
-MAX_CLOSED = 3
 
 # What the person has told us, mapped to the services that fit best (tags or ids).
 _PRIORITY_BY_BEHAVIOUR = {
@@ -48,8 +46,8 @@ def services_messages(
 ) -> list[str]:
     """Short messages: what is open now, when others open, and always 999 and 101."""
     summary = open_now_summary(directory, now, priorities)
-    open_now = [r for r in summary["open"] if r["id"] not in ALWAYS_SAID][:MAX_OPEN]
-    closed = [r for r in summary["closed"] if r["id"] not in ALWAYS_SAID][:MAX_CLOSED]
+    open_now = [r for r in summary["open"] if r["id"] not in ALWAYS_SAID]
+    closed = [r for r in summary["closed"] if r["id"] not in ALWAYS_SAID]
     lead = (
         "It's out of hours for the specialist stalking services right now, but you can talk "
         "to someone now:"

@@ -9,10 +9,11 @@ mkdir -p results
 echo "== ruff"
 .venv/bin/ruff check .
 echo "== rasa data validate"
+# Responses sent only by custom actions draw "not used in any story" warnings that do not fail
+# validation; tests/test_domain.py checks instead that every response can be sent.
 .venv/bin/rasa data validate --fail-on-warnings --data data --domain domain.yml --config config.yml \
-  2>&1 | grep -E "ERROR|error|conflict" || true
-.venv/bin/rasa data validate --fail-on-warnings --data data --domain domain.yml --config config.yml \
-  >/dev/null 2>&1
+  >results/validate.log 2>&1 || { grep -vE "Warning|^\s" results/validate.log | tail -n 30; exit 1; }
+echo "rasa data validate: ok"
 echo "== train (only if data, domain or config changed)"
 bash scripts/train.sh
 model=$(ls -t models/signpost-*.tar.gz | head -n 1)

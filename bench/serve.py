@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,12 @@ def wait_until_up(url: str, seconds: float, process: subprocess.Popen[bytes]) ->
     return False
 
 
+def port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def endpoints_file(project: Path, actions_port: int | None, folder: Path) -> Path:
     """The project's endpoints.yml with the action server URL moved to ``actions_port``."""
     text = (project / "endpoints.yml").read_text(encoding="utf-8")
@@ -117,6 +124,9 @@ def main() -> int:
     if {args.rasa_port, args.actions_port} & {5005, 5055, 15005, 15055}:
         parser.error("ports 5005/5055/15005/15055 belong to other people on this machine")
 
+    busy = [p for p in (args.rasa_port, args.actions_port) if port_in_use(p)]
+    if busy:
+        parser.error(f"port {busy[0]} is already in use (is an earlier server still running?)")
     project = args.project.resolve()
     folder = Path(tempfile.mkdtemp(prefix="signpost-bench-"))
     logs = args.log_dir or folder

@@ -38,32 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cache_action_schema() -> None:
-    """Make RemoteAction validate action server responses with a validator built once.
+    """The production fix (connectors/action_replies.py), for projects that do not load it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from connectors.action_replies import validate_action_replies_once
 
-    Same result and same errors as Rasa's own ``jsonschema.validate(result, spec)``, minus the
-    per-call ``check_schema(spec)`` (the schema is Rasa's constant; it is checked once here).
-    """
-    import jsonschema
-    from rasa.core.actions import action
-    from rasa.shared.constants import DOCS_BASE_URL
-
-    spec = action.RemoteAction.action_response_format_spec()
-    cls = jsonschema.validators.validator_for(spec)
-    cls.check_schema(spec)
-    validator = cls(spec)
-
-    def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
-        error = jsonschema.exceptions.best_match(validator.iter_errors(result))
-        if error is not None:
-            error.message += (
-                ". Failed to validate Action server response from API, make sure your "
-                "response from the Action endpoint is valid. For more information about "
-                f"the format visit {DOCS_BASE_URL}/custom-actions"
-            )
-            raise error
-        return True
-
-    action.RemoteAction._validate_action_result = _validate_action_result
+    validate_action_replies_once()
 
 
 def run_in_process(kind: str, args: list[str]) -> None:
@@ -97,9 +76,9 @@ def port_in_use(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def endpoints_file(project: Path, actions_port: int | None, folder: Path) -> Path:
-    """The project's endpoints.yml with the action server URL moved to ``actions_port``."""
-    text = (project / "endpoints.yml").read_text(encoding="utf-8")
+def endpoints_file(source: Path, actions_port: int | None, folder: Path) -> Path:
+    """``source`` (an endpoints.yml) with the action server URL moved to ``actions_port``."""
+    text = source.read_text(encoding="utf-8")
     if actions_port is not None:
         text = text.replace("localhost:5055", f"localhost:{actions_port}")
     out = folder / "endpoints.yml"
@@ -118,6 +97,12 @@ def main() -> int:
     parser.add_argument("--actions-port", type=int, default=5155)
     parser.add_argument("--no-actions", action="store_true", help="no action server")
     parser.add_argument("--cache-action-schema", action="store_true")
+    parser.add_argument(
+        "--endpoints",
+        type=Path,
+        help="endpoints file to use instead of the project's (its localhost:5055 is rewritten "
+        "to --actions-port too); e.g. Redis tracker and lock stores, needed for SANIC_WORKERS>1",
+    )
     parser.add_argument("--log-dir", type=Path, help="server logs here (default: a temp dir)")
     parser.add_argument("--startup-timeout", type=float, default=180.0)
     args = parser.parse_args()
@@ -158,14 +143,14 @@ def main() -> int:
                 stderr=subprocess.STDOUT,
             )
             children.append(actions)
+        endpoints = endpoints_file(
+            args.endpoints or project / "endpoints.yml",
+            None if args.no_actions else args.actions_port,
+            folder,
+        )
         rasa = subprocess.Popen(
-            [
-                *me, "_rasa", "--model", args.model, "--enable-api",
-                "--port", str(args.rasa_port), "--credentials", "credentials.yml",
-                "--endpoints",
-                str(endpoints_file(project, None if args.no_actions else args.actions_port,
-                                   folder)),
-            ],
+            [*me, "_rasa", "--model", args.model, "--enable-api", "--port", str(args.rasa_port)]
+            + ["--credentials", "credentials.yml", "--endpoints", str(endpoints)],
             cwd=project,
             env=env,
             stdout=open(logs / "rasa.log", "wb"),

@@ -21,7 +21,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from connectors.action_replies import validate_action_replies_once
+
 logger = logging.getLogger(__name__)
+
+# The Rasa server loads this module at start (credentials.yml), so its speed fix lives here.
+validate_action_replies_once()
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_MESSAGE_CHARS = 2000

@@ -134,29 +134,26 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
     try:
-        if not args.no_actions:
-            actions = subprocess.Popen(
-                [*me, "_actions", "--actions", "actions", "--port", str(args.actions_port)],
-                cwd=project,
-                env=env,
-                stdout=open(logs / "actions.log", "wb"),
-                stderr=subprocess.STDOUT,
+        def start(kind: str, arguments: list[str]) -> subprocess.Popen[bytes]:
+            log = open(logs / f"{kind.strip('_')}.log", "wb")  # noqa: SIM115 (lives with child)
+            child = subprocess.Popen(
+                [*me, kind, *arguments], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
             )
-            children.append(actions)
+            children.append(child)
+            return child
+
+        if not args.no_actions:
+            start("_actions", ["--actions", "actions", "--port", str(args.actions_port)])
         endpoints = endpoints_file(
             args.endpoints or project / "endpoints.yml",
             None if args.no_actions else args.actions_port,
             folder,
         )
-        rasa = subprocess.Popen(
-            [*me, "_rasa", "--model", args.model, "--enable-api", "--port", str(args.rasa_port)]
+        rasa = start(
+            "_rasa",
+            ["--model", args.model, "--enable-api", "--port", str(args.rasa_port)]
             + ["--credentials", "credentials.yml", "--endpoints", str(endpoints)],
-            cwd=project,
-            env=env,
-            stdout=open(logs / "rasa.log", "wb"),
-            stderr=subprocess.STDOUT,
         )
-        children.append(rasa)
         ok = wait_until_up(
             f"http://127.0.0.1:{args.rasa_port}/status", args.startup_timeout, rasa
         ) and (

@@ -8,6 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.action_diary import has_answers
+
 
 class ActionStartAgain(Action):
     """Forgets what was said in this conversation (slots), then the rule greets afresh."""
@@ -31,7 +33,9 @@ class ActionContinueAfterSafe(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if tracker.get_slot("behaviours"):
+        if has_answers(tracker):  # a diary entry was paused by the emergency
+            dispatcher.utter_message(response="utter_diary_paused")
+        elif tracker.get_slot("behaviours"):
             dispatcher.utter_message(response="utter_offer_advice")
         else:
             dispatcher.utter_message(response="utter_ask_what_happening")

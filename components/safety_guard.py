@@ -16,7 +16,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.safety.danger import Verdict, assess
-from components.base import StatelessComponent
+from components.base import StatelessComponent, force_intent
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +70,7 @@ def _learned_intent(message: Message) -> tuple[str | None, float]:
 
 
 def _force(message: Message, intent: str, reason: str) -> None:
-    ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != intent]
-    top = {"name": intent, "confidence": 1.0}
-    message.set("intent", top, add_to_output=True)
-    message.set("intent_ranking", [top, *ranking], add_to_output=True)
+    force_intent(message, intent)
     logger.debug("SafetyGuard set intent %s (%s)", intent, reason)
 
 

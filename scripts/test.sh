@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
 bash scripts/install.sh
+bash scripts/install_browser.sh  # Debian's Chromium for tests/browser (once)
 mkdir -p results
 echo "== ruff"
 .venv/bin/ruff check .

@@ -50,3 +50,16 @@ def normalise_code(code: str) -> str | None:
     if len(words) != CODE_WORDS or not all(w in _word_set() for w in words):
         return None
     return " ".join(words)
+
+
+def looks_like_code(text: str) -> bool:
+    """True when a message is a diary code, or a code with one word mistyped, missing or
+    extra: five to seven words, all but at most one from the wordlist. Ordinary sentences
+    almost never qualify, as the wordlist has no pronouns or articles ("he", "my", "the")."""
+    if not isinstance(text, str) or len(text) > 200:
+        return False
+    words = [w for w in _SEPARATORS.split(text.strip().lower()) if w]
+    if not CODE_WORDS - 1 <= len(words) <= CODE_WORDS + 1:
+        return False
+    known = sum(w in _word_set() for w in words)
+    return known >= CODE_WORDS - 1 and len(words) - known <= 1

@@ -72,3 +72,15 @@ def test_behaviours_and_relationship_become_entities() -> None:
         ("behaviour", "gifts"),
         ("relationship", "partner_ex"),
     }
+
+
+def test_a_typed_diary_code_is_recognised_but_danger_still_wins() -> None:
+    from actions.diary import generate_code
+    from components.diary_code_detector import DiaryCodeDetector
+
+    message = parsed(generate_code(), ("greet", 0.6), ("inform", 0.4))
+    DiaryCodeDetector({}).process([message])
+    assert message.get("intent")["name"] == "enter_diary_code"
+    message = parsed("hes outside my door", ("greet", 0.6))
+    DiaryCodeDetector({}).process([message])
+    assert guard(message) == "immediate_danger"

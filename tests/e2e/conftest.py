@@ -1,6 +1,7 @@
 """Real servers for end-to-end tests: the trained model behind Signpost's REST channel.
 
-Ports 15005 (Rasa) and 15055 (actions) keep clear of a developer's `make run`. A missing model
+Ports 15005 (Rasa) and 15055 (actions) keep clear of a developer's `make run`; set
+SIGNPOST_E2E_RASA_PORT / SIGNPOST_E2E_ACTIONS_PORT to run two suites side by side. A missing model
 is a failure with a clear message, never a silent skip.
 """
 
@@ -14,14 +15,14 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-RASA_PORT = 15005
-ACTIONS_PORT = 15055
+RASA_PORT = int(os.environ.get("SIGNPOST_E2E_RASA_PORT", "15005"))
+ACTIONS_PORT = int(os.environ.get("SIGNPOST_E2E_ACTIONS_PORT", "15055"))
 BIN = ROOT / ".venv" / "bin"
 
 
@@ -55,10 +56,13 @@ class Servers:
     actions_log: Path
     tmp: Path
     actions: subprocess.Popen | None = None
+    actions_env: dict[str, str] = field(default_factory=dict)
 
     def start_actions(self, **env: str) -> None:
         self.stop_actions()
-        environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **env}
+        environment = {
+            **os.environ, "RASA_TELEMETRY_ENABLED": "false", **self.actions_env, **env
+        }
         with self.actions_log.open("ab") as log:
             self.actions = subprocess.Popen(
                 [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
@@ -108,6 +112,11 @@ def servers(tmp_path_factory) -> Iterator[Servers]:
         )
     )
     found = Servers(f"http://127.0.0.1:{RASA_PORT}", tmp / "rasa.log", tmp / "actions.log", tmp)
+    # The diary in a file of its own, with the documented test-only (fast) key derivation.
+    found.actions_env = {
+        "SIGNPOST_DIARY_URL": f"sqlite:///{tmp / 'diary.sqlite3'}",
+        "SIGNPOST_DIARY_INSECURE_TEST_KDF": "1",
+    }
     found.start_actions()
     environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     with found.rasa_log.open("wb") as log:

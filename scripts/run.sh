@@ -14,4 +14,4 @@ trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
 echo "run: Signpost is starting on http://localhost:$RASA_PORT (REST: POST /webhooks/rest/webhook)."
 echo "run: when it says 'Rasa server is up and running', chat in another terminal with: make shell"
 .venv/bin/rasa run --model "$model" --enable-api --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml ${SIGNPOST_CORS:+--cors "$SIGNPOST_CORS"}
+  --credentials "${SIGNPOST_CREDENTIALS:-credentials.yml}" --endpoints endpoints.yml ${SIGNPOST_CORS:+--cors "$SIGNPOST_CORS"}

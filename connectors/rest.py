@@ -4,12 +4,17 @@ Same URL and JSON as Rasa's own (`POST /webhooks/rest/webhook` with `sender` and
 it works behind any load balancer, but: malformed or oversized requests get a clear 4xx, never a
 500; a typed `/intent{...}` payload is treated as plain text, so nobody can set slots by typing;
 control characters are removed; very long messages are cut; and no message text is ever logged.
+
+A per-sender rate limit (connectors/rate_limit.py, SIGNPOST_RATE_LIMIT) answers a sender who is
+over it with HTTP 429 and a short "slow down" reply, except for danger and crisis messages, which
+always get the emergency answer.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable
@@ -22,6 +27,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.action_replies import validate_action_replies_once
+from connectors.rate_limit import Decision, SenderRateLimit
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +37,22 @@ validate_action_replies_once()
 MAX_BODY_BYTES = 64 * 1024
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
+MAX_METADATA_DEPTH = 20  # deeper metadata could make Rasa's own JSON encoding recurse too far
 # A button payload: an intent name alone. Anything richer typed by a person is treated as text.
 BUTTON_PAYLOAD = re.compile(r"^/[a-z_]{1,64}$")
 SORRY = (
     "Sorry, something went wrong on my side. If you are in danger, call 999. "
     "You can try again, or type menu."
+)
+SLOW_DOWN = (
+    "You're sending messages very quickly, so I've paused for a moment. Please wait a few "
+    "seconds and send that again. If you are in danger now, call 999."
+)
+# Sent without the pipeline only when one sender floods danger messages past both limits.
+EMERGENCY_ONLY = (
+    "If you are in danger now, call 999 (112 also works). If you can't speak, stay on the line "
+    "and cough or tap; on a mobile, press 55 when a recorded voice asks you to.\n\n"
+    "If you might hurt yourself, call 999, or Samaritans free on 116 123, day or night."
 )
 
 
@@ -54,6 +71,21 @@ def clean_text(text: str) -> str:
     return kept
 
 
+def _depth(value: Any) -> int:
+    """Nesting depth of a parsed JSON value, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_METADATA_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
 def parse_request(body: bytes) -> tuple[str, str, dict[str, Any] | None]:
     """(sender, text, metadata) from a webhook body, or RequestError."""
     if len(body) > MAX_BODY_BYTES:
@@ -62,6 +94,8 @@ def parse_request(body: bytes) -> tuple[str, str, dict[str, Any] | None]:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise RequestError("body must be JSON in UTF-8") from None
+    except RecursionError:  # e.g. 10 KB of "[[[[": found by tests/connectors/test_fuzz_rest.py
+        raise RequestError("body is nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError("body must be a JSON object")
     sender = data.get("sender")
@@ -75,6 +109,8 @@ def parse_request(body: bytes) -> tuple[str, str, dict[str, Any] | None]:
     metadata = data.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise RequestError("'metadata' must be an object")
+    if metadata is not None and _depth(metadata) > MAX_METADATA_DEPTH:
+        raise RequestError(f"'metadata' may be nested at most {MAX_METADATA_DEPTH} deep")
     return sender.strip(), clean_text(text), metadata
 
 
@@ -87,6 +123,7 @@ class SignpostRestInput(RestInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         webhook = Blueprint("signpost_rest_webhook", __name__)
+        rate_limit = SenderRateLimit.from_env(dict(os.environ))
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -100,6 +137,15 @@ class SignpostRestInput(RestInput):
                 return response.json({"error": str(error)}, status=400)
             if not text:
                 text = "/nlu_fallback"  # nothing typed: ask again gently, with the menu
+            decision = rate_limit.check(sender, text) if rate_limit else Decision.ALLOW
+            if decision is Decision.SLOW_DOWN:
+                return response.json(
+                    [{"recipient_id": sender, "text": SLOW_DOWN}],
+                    status=429,
+                    headers={"Retry-After": str(rate_limit.retry_after(sender))},
+                )
+            if decision is Decision.EMERGENCY_ONLY:
+                return response.json([{"recipient_id": sender, "text": EMERGENCY_ONLY}])
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(

@@ -13,5 +13,6 @@ actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
 echo "run: Signpost is starting on http://localhost:$RASA_PORT (REST: POST /webhooks/rest/webhook)."
 echo "run: when it says 'Rasa server is up and running', chat in another terminal with: make shell"
+echo "run: or in a browser, the web widget's demo page: http://localhost:$RASA_PORT/webhooks/widget/demo"
 .venv/bin/rasa run --model "$model" --enable-api --port "$RASA_PORT" \
   --credentials "${SIGNPOST_CREDENTIALS:-credentials.yml}" --endpoints endpoints.yml ${SIGNPOST_CORS:+--cors "$SIGNPOST_CORS"}

@@ -88,6 +88,8 @@ def test_every_response_is_used_by_a_rule_or_an_action(domain) -> None:
         used |= set(re.findall(r"\butter_\w+", path.read_text()))
     used |= {f"utter_advice_{piece}" for piece in PIECES}  # chosen by actions/advice/plan.py
     used.add("utter_default")  # sent by Rasa's own action_default_fallback
+    for form in domain.get("forms", {}).values():  # a form asks with utter_ask_<slot>
+        used |= {f"utter_ask_{slot}" for slot in form["required_slots"]}
     unused = set(domain["responses"]) - used
     assert not unused, f"responses nothing can send: {sorted(unused)}"
 

@@ -75,8 +75,10 @@ def neutral_site() -> Iterator[Site]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Package scope: Playwright's sync API keeps an event loop running in this thread while it
+    is open, which would break asyncio.run() in the tests that come after this package."""
     if not CHROMIUM.exists():
         pytest.fail("no /usr/bin/chromium: run `bash scripts/install_browser.sh` first")
     from playwright.sync_api import expect, sync_playwright

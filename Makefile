@@ -1,5 +1,5 @@
 # Signpost: the two commands a newcomer needs are `make run` and `make test` (see README.md).
-.PHONY: install train run shell test validate lint bench clean
+.PHONY: install train run shell test validate lint bench clean prod load
 
 install:
 	bash scripts/install.sh
@@ -25,6 +25,14 @@ test:
 
 bench: train
 	bash scripts/bench.sh
+
+# The production profile: two Rasa servers, actions, Redis, PostgreSQL, nginx (docs/production.md)
+prod: train
+	bash scripts/run_prod.sh
+
+# Load and soak runs of the production profile against the stock bot (bench/load.py, ~15 min)
+load: train
+	.venv/bin/python bench/load.py --compare --soak
 
 clean:
 	rm -rf models results .pytest_cache .ruff_cache bench/out

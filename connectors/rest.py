@@ -8,6 +8,9 @@ control characters are removed; very long messages are cut; and no message text 
 A per-sender rate limit (connectors/rate_limit.py, SIGNPOST_RATE_LIMIT) answers a sender who is
 over it with HTTP 429 and a short "slow down" reply, except for danger and crisis messages, which
 always get the emergency answer.
+
+If a custom action fails (the action server is down), the reply ends with a plain notice that
+some features are unavailable, with the emergency numbers and a menu button, instead of silence.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -27,7 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.action_replies import validate_action_replies_once
-from connectors.rate_limit import Decision, SenderRateLimit
+from connectors.rate_limit import Decision, SenderRateLimit, is_urgent
 
 logger = logging.getLogger(__name__)
 
@@ -48,12 +52,56 @@ SLOW_DOWN = (
     "You're sending messages very quickly, so I've paused for a moment. Please wait a few "
     "seconds and send that again. If you are in danger now, call 999."
 )
-# Sent without the pipeline only when one sender floods danger messages past both limits.
+# Sent without the pipeline when one sender floods danger messages past both limits, or when a
+# danger message cannot be handled at all (e.g. Redis is down).
 EMERGENCY_ONLY = (
     "If you are in danger now, call 999 (112 also works). If you can't speak, stay on the line "
     "and cough or tap; on a mobile, press 55 when a recorded voice asks you to.\n\n"
     "If you might hurt yourself, call 999, or Samaritans free on 116 123, day or night."
 )
+
+
+FEATURES_UNAVAILABLE = (
+    "Sorry, part of Signpost isn't working right now, so I couldn't do all of that: advice "
+    "steps and who is open now may be unavailable for a while. If you are in danger, call 999. "
+    "Samaritans are there day or night on 116 123. You can still type menu, or ask me a question."
+)
+
+# Set while one message is handled: "main" if a custom action the dialogue chose failed, "slots"
+# if only a custom slot mapping failed. Each request runs in its own task, so its own context.
+_failed_actions: ContextVar[set[str] | None] = ContextVar("signpost_failed_actions", default=None)
+
+
+def _watch_custom_actions() -> None:
+    """Note in ``_failed_actions`` when a call to the action server fails (Rasa logs it and
+    carries on without the action's messages)."""
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+
+    if getattr(RemoteAction.run, "_signpost_watched", False):
+        return
+    original = RemoteAction.run
+
+    async def run(self: RemoteAction, output_channel, nlg, tracker, domain):  # noqa: ANN001, ANN202
+        try:
+            return await original(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise  # a form rejecting input: normal dialogue, not a failure
+        except Exception:
+            failed = _failed_actions.get()
+            if failed is not None:
+                mapping_actions = {
+                    mapping.get("action")
+                    for slot in domain.slots
+                    for mapping in slot.mappings
+                }
+                failed.add("slots" if self.name() in mapping_actions else "main")
+            raise
+
+    run._signpost_watched = True  # type: ignore[attr-defined]
+    RemoteAction.run = run  # type: ignore[method-assign]
+
+
+_watch_custom_actions()
 
 
 class RequestError(ValueError):
@@ -147,6 +195,8 @@ class SignpostRestInput(RestInput):
             if decision is Decision.EMERGENCY_ONLY:
                 return response.json([{"recipient_id": sender, "text": EMERGENCY_ONLY}])
             collector = CollectingOutputChannel()
+            failed: set[str] = set()
+            _failed_actions.set(failed)
             try:
                 await on_new_message(
                     UserMessage(
@@ -155,9 +205,17 @@ class SignpostRestInput(RestInput):
                 )
             except Exception as error:  # the person still gets an answer, never a stack trace
                 logger.error("message handling failed: %s", type(error).__name__)
+                # e.g. Redis down: a danger message still gets the emergency numbers in full
+                apology = EMERGENCY_ONLY if is_urgent(text) else SORRY
                 return response.json(
-                    [*collector.messages, {"recipient_id": sender, "text": SORRY}]
+                    [*collector.messages, {"recipient_id": sender, "text": apology}]
                 )
-            return response.json(collector.messages)
+            replies = collector.messages
+            if "main" in failed or (failed and not replies):
+                replies = [*replies, {
+                    "recipient_id": sender, "text": FEATURES_UNAVAILABLE,
+                    "buttons": [{"title": "Menu", "payload": "/menu"}],
+                }]
+            return response.json(replies)
 
         return webhook

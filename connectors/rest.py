@@ -95,6 +95,10 @@ def _watch_custom_actions() -> None:
                     for mapping in slot.mappings
                 }
                 failed.add("slots" if self.name() in mapping_actions else "main")
+            if self.name().startswith("validate_"):
+                # A form that cannot validate rejects the message, so the rules take over: the
+                # danger and crisis answers (static) are then reached in the middle of a form too.
+                raise ActionExecutionRejection(self.name(), "action server unavailable") from None
             raise
 
     run._signpost_watched = True  # type: ignore[attr-defined]

@@ -44,3 +44,16 @@ def test_safety_answers_work_with_the_action_server_down(servers, sender) -> Non
     assert "call 999 (112 also works)" in texts(servers.say(sender, "hes outside my door"))
     assert "116 123" in texts(servers.say(f"{sender}-2", "i want to kill myself"))
     assert "Here's what I can help with" in texts(servers.say(f"{sender}-3", "menu"))
+
+
+def test_danger_in_the_middle_of_a_diary_entry_with_the_action_server_down(servers, sender) -> None:
+    servers.start_actions()
+    servers.say(sender, "I want to write down what happened")
+    assert "When did it happen?" in texts(servers.say(sender, "yes"))
+    servers.stop_actions()
+    try:
+        said = texts(servers.say(sender, "hes outside my door right now"))
+        assert "call 999 (112 also works)" in said and "press 55" in said
+        assert "116 123" in texts(servers.say(f"{sender}", "i want to kill myself"))
+    finally:
+        servers.start_actions()

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -50,3 +56,32 @@ def texts(replies: list[dict[str, Any]]) -> str:
 
 def buttons(replies: list[dict[str, Any]]) -> list[str]:
     return [b["payload"] for r in replies for b in r.get("buttons") or []]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def newest_model() -> Path:
+    """$SIGNPOST_MODEL (make test sets it), else the newest trained model. None is an error with
+    a clear message, never a silent skip."""
+    chosen = os.environ.get("SIGNPOST_MODEL")
+    if chosen:
+        return ROOT / chosen
+    models = sorted((ROOT / "models").glob("signpost-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise RuntimeError("no trained model in models/: run `make train` (make test does it)")
+    return models[-1]
+
+
+def wait_for(url: str, seconds: float, process: subprocess.Popen) -> None:
+    """Until ``url`` answers; fails at once if the server process exits."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before {url} was up")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} not up after {seconds} s")

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.production.stack import ROOT, is_up, newest_model
+from tests.helpers import newest_model
+from tests.production.stack import ROOT, is_up
 
 PORT = int(os.environ.get("SIGNPOST_TEST_FUZZ_PORT", "8006"))
 FUZZ = settings(

@@ -163,11 +163,6 @@ def run(
     return asyncio.run(main())
 
 
-@pytest.fixture(scope="module")
-def api() -> FakeBotAPI:
-    stand_in = FakeBotAPI().start()
-    yield stand_in
-    stand_in.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from connectors.telegram_settings import (
     TelegramSettings,
     sender_id_for,
 )
+from tests.helpers import newest_model, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -41,28 +41,6 @@ RASA_PORT = 6005
 ACTIONS_PORT = 6055
 RASA_URL = f"http://127.0.0.1:{RASA_PORT}"
 MARKER = "kestrel-7c1e"  # a word typed by the person that must never appear in the logs
-
-
-def newest_model() -> Path | None:
-    chosen = os.environ.get("SIGNPOST_MODEL")
-    if chosen:
-        return ROOT / chosen
-    models = sorted((ROOT / "models").glob("signpost-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    settled = [m for m in models if time.time() - m.stat().st_mtime > 30]  # not being written
-    return (settled or models or [None])[-1]
-
-
-def wait_for(url: str, seconds: float, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode} before {url} was up")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} not up after {seconds} s")
 
 
 class Server:
@@ -91,8 +69,6 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
     model = newest_model()
-    if model is None:
-        pytest.skip("no trained model in models/ (make train)")
     api = FakeBotAPI().start()
     tmp = tmp_path_factory.mktemp("telegram_e2e")
     endpoints = tmp / "endpoints.yml"

@@ -30,13 +30,6 @@ from connectors.telegram_polling import (
 from connectors.telegram_settings import SECRET_HEADER, SettingsError, TelegramSettings
 
 
-@pytest.fixture(scope="module")
-def api() -> FakeBotAPI:
-    stand_in = FakeBotAPI().start()
-    yield stand_in
-    stand_in.stop()
-
-
 @pytest.fixture(autouse=True)
 def fresh(api: FakeBotAPI) -> None:
     api.reset()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -20,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import helpers
+from tests.helpers import wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 RASA_PORT = int(os.environ.get("SIGNPOST_E2E_RASA_PORT", "15005"))
 ACTIONS_PORT = int(os.environ.get("SIGNPOST_E2E_ACTIONS_PORT", "15055"))
@@ -27,26 +29,10 @@ BIN = ROOT / ".venv" / "bin"
 
 
 def newest_model() -> Path:
-    chosen = os.environ.get("SIGNPOST_MODEL")
-    if chosen:
-        return ROOT / chosen
-    models = sorted((ROOT / "models").glob("signpost-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if not models:
-        pytest.fail("no trained model in models/: run `make train` (make test does it for you)")
-    return models[-1]
-
-
-def wait_for(url: str, seconds: float, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode} before {url} was up")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} not up after {seconds} s")
+    try:
+        return helpers.newest_model()
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.helpers import newest_model
 from tests.production.stack import (
     POSTGRES_URL,
     REDIS_DB,
@@ -23,7 +24,6 @@ from tests.production.stack import (
     Stack,
     delete_test_keys,
     new_token,
-    newest_model,
     redis_client,
 )
 

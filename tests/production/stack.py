@@ -33,16 +33,6 @@ POSTGRES_URL = os.environ.get(
 )
 
 
-def newest_model() -> Path:
-    chosen = os.environ.get("SIGNPOST_MODEL")
-    if chosen:
-        return ROOT / chosen
-    models = sorted((ROOT / "models").glob("signpost-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if not models:
-        raise RuntimeError("no trained model in models/: run `make train`")
-    return models[-1]
-
-
 def post(url: str, body: bytes, headers: dict[str, str] | None = None,
          timeout: float = 60) -> tuple[int, object, dict[str, str]]:
     """(status, parsed JSON body or text, headers) of a POST; never raises on an HTTP status."""

@@ -27,7 +27,7 @@ from .codes import generate_code, normalise_code
 from .crypto import DiaryKeys, KdfParams
 from .entries import Entry
 from .errors import DiaryCorrupt, DiaryNotFound
-from .limiter import AttemptLimiter
+from .limiter import AttemptLimiter, Limiter
 from .models import DiaryRow, EntryRow
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,17 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 URL_ENV = "SIGNPOST_DIARY_URL"
 DEFAULT_URL = "sqlite:///var/diary.sqlite3"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL that is down, unreachable or stuck must turn into "can't save just now" within
+# seconds, not hang a worker thread (and the person) until the kernel gives up on the socket.
+PG_CONNECT_TIMEOUT_S = 5
+PG_STATEMENT_TIMEOUT_MS = 8_000
+PG_SOCKET_OPTIONS = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,  # ms of unacknowledged data before the connection is dropped
+}
 
 
 def resolve_url(url: str | URL | None = None) -> URL:
@@ -56,7 +67,12 @@ def resolve_url(url: str | URL | None = None) -> URL:
 def make_engine(url: str | URL | None) -> Engine:
     url = resolve_url(url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, future=True, pool_pre_ping=True)
+        connect_args: dict[str, object] = {}
+        if url.get_driver_name() == "psycopg2":
+            connect_args = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **PG_SOCKET_OPTIONS}
+        return create_engine(
+            url, future=True, pool_pre_ping=True, pool_timeout=10, connect_args=connect_args
+        )
     engine = create_engine(
         url,
         future=True,
@@ -86,6 +102,17 @@ def make_engine(url: str | URL | None) -> Engine:
     return engine
 
 
+def _limit_statement_time(engine: Engine) -> None:
+    """Bound how long one statement may wait (a locked table, a stuck server). Set per
+    connection, not in the URL, so a deployment's own ``options`` (search_path) survive."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {PG_STATEMENT_TIMEOUT_MS}")
+        dbapi_conn.commit()
+
+
 def upgrade_database(url: str | URL | None = None) -> None:
     """Bring the diary tables to the newest Alembic revision (idempotent)."""
     engine = make_engine(url)
@@ -113,7 +140,7 @@ class DiaryStore:
         *,
         kdf: KdfParams | None = None,
         pepper: str | None = None,
-        limiter: AttemptLimiter | None = None,
+        limiter: Limiter | None = None,
     ) -> None:
         self.url = resolve_url(url)
         self._kdf = kdf or crypto.kdf_from_env()
@@ -125,6 +152,8 @@ class DiaryStore:
         self.limiter = limiter or AttemptLimiter()
         upgrade_database(self.url)
         self.engine = make_engine(self.url)
+        if self.url.get_backend_name() == "postgresql":
+            _limit_statement_time(self.engine)
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
 
     def close(self) -> None:

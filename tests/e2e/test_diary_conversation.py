@@ -4,67 +4,35 @@ action server and a real (SQLite) diary database."""
 from __future__ import annotations
 
 import base64
-import re
 import sqlite3
 import uuid
 
 import pytest
 
+from tests import diary_script as script
+from tests.diary_script import CODE, QUESTIONS, new_code
 from tests.helpers import buttons, texts
 
 pytestmark = pytest.mark.e2e
 
 EMERGENCY = "call 999 (112 also works)"
-CODE = re.compile(r"\n\n([a-z]+(?: [a-z]+){5})\n\n")
-QUESTIONS = [
-    "When did it happen?",
-    "Where did it happen?",
-    "What happened?",
-    "What can you say about the person?",
-    "Was there a vehicle?",
-    "Did you keep any evidence?",
-    "Did anyone else see or hear it?",
-    "How did it affect you?",
-]
 
 
 def consent(servers, sender: str) -> str:
-    said = texts(servers.say(sender, "I want to write down what happened"))
-    assert "only you will have" in said and "lose the code" in said
-    assert "Nothing is sent to the police" in said and "delete it" in said
-    return said
+    return script.consent(lambda message: servers.say(sender, message))
 
 
 def start_entry(servers, sender: str) -> str:
-    consent(servers, sender)
-    return texts(servers.say(sender, "yes"))
+    return script.start_entry(lambda message: servers.say(sender, message))
 
 
-def new_code(replies: list[dict]) -> str:
-    found = CODE.search(texts(replies))
-    assert found, texts(replies)
-    return found.group(1)
+def full_entry(servers, sender: str) -> list[dict]:
+    return script.full_entry(lambda message: servers.say(sender, message))
 
 
 def diary_rows(servers) -> int:
     with sqlite3.connect(servers.tmp / "diary.sqlite3") as db:
         return db.execute("select count(*) from diary_entries").fetchone()[0]
-
-
-def full_entry(servers, sender: str) -> list[dict]:
-    assert QUESTIONS[0] in start_entry(servers, sender)
-    confirm = texts(servers.say(sender, "yesterday about 6pm"))
-    assert "at 18:00. Is that right?" in confirm
-    assert QUESTIONS[1] in texts(servers.say(sender, "yes"))
-    assert QUESTIONS[2] in texts(servers.say(sender, "outside the library on campus"))
-    assert QUESTIONS[3] in texts(
-        servers.say(sender, "he followed me from the library to the bus stop and watched me")
-    )
-    assert QUESTIONS[4] in texts(servers.say(sender, "tall, grey hoodie, his name is Sam"))
-    assert QUESTIONS[5] in texts(servers.say(sender, "silver ford fiesta AB12 CDE"))
-    assert QUESTIONS[6] in texts(servers.say(sender, "screenshots of his messages"))
-    assert QUESTIONS[7] in texts(servers.say(sender, "my friend Jo saw it"))
-    return servers.say(sender, "scared to go to the library now")
 
 
 def test_consent_declined_stores_nothing(servers, sender) -> None:

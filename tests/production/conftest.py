@@ -26,6 +26,7 @@ from tests.production.stack import (
     new_token,
     redis_client,
 )
+from tests.production.tcp_proxy import TcpProxy
 
 # Short, so that the expiry test takes seconds; every other test finishes a turn well within it.
 EXPIRY_SECONDS = 6
@@ -53,7 +54,8 @@ def redis_ready() -> None:
 
 
 @pytest.fixture(scope="session")
-def diary_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def diary_direct_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The diary database as the tests see it (straight to PostgreSQL, never cut)."""
     if os.environ.get("SIGNPOST_SKIP_POSTGRES") == "1":
         yield f"sqlite:///{tmp_path_factory.mktemp('diary') / 'diary.sqlite3'}"
         return
@@ -74,6 +76,31 @@ def diary_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with admin.begin() as conn:
         conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def diary_proxy(diary_direct_url: str) -> Iterator[TcpProxy | None]:
+    """PostgreSQL as the action server reaches it: through a proxy the fault tests can cut."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(diary_direct_url)
+    if url.get_backend_name() != "postgresql":
+        yield None
+        return
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432).start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture(scope="session")
+def diary_url(diary_direct_url: str, diary_proxy: TcpProxy | None) -> str:
+    """The diary URL the production profile is started with."""
+    if diary_proxy is None:
+        return diary_direct_url
+    from sqlalchemy.engine import make_url
+
+    proxied = make_url(diary_direct_url).set(host="127.0.0.1", port=diary_proxy.port)
+    return proxied.render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")

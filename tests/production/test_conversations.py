@@ -119,10 +119,10 @@ def test_cors_allows_no_other_site_by_default(stack) -> None:
         assert reply.headers.get("Access-Control-Allow-Origin") in (None, "")
 
 
-def test_the_diary_tables_are_in_the_configured_database(stack, diary_url) -> None:
+def test_the_diary_tables_are_in_the_configured_database(stack, diary_direct_url) -> None:
     from sqlalchemy import create_engine, inspect
 
-    engine = create_engine(diary_url)
+    engine = create_engine(diary_direct_url)
     try:
         assert {"diary_diaries", "diary_entries"} <= set(inspect(engine).get_table_names())
     finally:

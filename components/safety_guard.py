@@ -31,11 +31,14 @@ class SafetyGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # Below this confidence a learned danger prediction with no recognisable cue asks instead.
-        return {"learned_danger_threshold": 0.7}
+        # A demoted prediction whose next intent is below demoted_min_confidence was all the
+        # model had: it becomes nlu_fallback (a rephrase request), not an action on noise.
+        return {"learned_danger_threshold": 0.7, "demoted_min_confidence": 0.05}
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self.threshold = float(config["learned_danger_threshold"])
+        self.demoted_min = float(config.get("demoted_min_confidence", 0.05))
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -54,11 +57,11 @@ class SafetyGuard(StatelessComponent):
             _force(message, CRISIS, "guard: crisis")
         elif learned == DANGER and verdict.danger is Verdict.NOT_NOW:
             if top == DANGER:
-                _demote(message, DANGER, "guard: not now")
+                _demote(message, DANGER, self.demoted_min, "guard: not now")
         elif learned == DANGER and (top == FALLBACK or confidence < self.threshold):
             _force(message, UNSURE, "guard: weak danger, ask")
         elif top == CRISIS and verdict.self_harm is Verdict.NOT_NOW:
-            _demote(message, CRISIS, "guard: negated crisis")
+            _demote(message, CRISIS, self.demoted_min, "guard: negated crisis")
 
 
 def _learned_intent(message: Message) -> tuple[str | None, float]:
@@ -74,10 +77,12 @@ def _force(message: Message, intent: str, reason: str) -> None:
     logger.debug("SafetyGuard set intent %s (%s)", intent, reason)
 
 
-def _demote(message: Message, intent: str, reason: str) -> None:
+def _demote(message: Message, intent: str, min_confidence: float, reason: str) -> None:
     ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != intent]
     if not ranking:
         return
+    if float(ranking[0].get("confidence") or 0.0) < min_confidence:
+        ranking.insert(0, {"name": FALLBACK, "confidence": 1.0 - min_confidence})
     message.set("intent", dict(ranking[0]), add_to_output=True)
     message.set("intent_ranking", ranking, add_to_output=True)
     logger.debug("SafetyGuard demoted %s to %s (%s)", intent, ranking[0]["name"], reason)

@@ -41,6 +41,16 @@ def test_a_past_event_the_model_took_for_danger_is_demoted() -> None:
     assert guard(message) == "describe_behaviour"
 
 
+def test_a_demoted_prediction_with_nothing_confident_left_asks_to_rephrase() -> None:
+    # The model put everything on danger; what is left is noise, not an intent to act on.
+    message = parsed(
+        "i kept checking the window", ("immediate_danger", 0.999), ("stop_form", 1e-9)
+    )
+    assert guard(message) == "nlu_fallback"
+    negated = parsed("im not suicidal", ("self_harm", 0.999), ("diary_close", 0.001))
+    assert guard(negated) == "nlu_fallback"
+
+
 def test_a_weak_danger_guess_asks_instead_of_alarming_or_ignoring() -> None:
     message = parsed("it feels off tonight", ("immediate_danger", 0.55), ("greet", 0.2))
     assert guard(message) == "unsure_safety"

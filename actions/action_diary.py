@@ -13,6 +13,7 @@ import asyncio
 import base64
 import hashlib
 import logging
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from functools import cache
@@ -42,6 +43,7 @@ from actions.diary import (
 from actions.diary.answers import SKIPPED, entry_from_answers, is_skip
 from actions.diary.chat import summary_text
 from actions.diary.entries import TEXT_LIMIT, WHAT_HAPPENED_LIMIT
+from actions.diary.limiter import limiter_from_env
 from actions.directory import now_london
 
 logger = logging.getLogger(__name__)
@@ -67,8 +69,9 @@ UNAVAILABLE = (SQLAlchemyError, OSError)
 
 @cache
 def store() -> DiaryStore:
-    """One store per action server ($SIGNPOST_DIARY_URL, else a local SQLite file)."""
-    return DiaryStore()
+    """One store per action server ($SIGNPOST_DIARY_URL, else a local SQLite file); its
+    wrong-code limiter is shared in Redis if $SIGNPOST_DIARY_LIMITER_REDIS_URL is set."""
+    return DiaryStore(limiter=limiter_from_env(os.environ))
 
 
 def caller(tracker: Tracker) -> str:

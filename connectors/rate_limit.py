@@ -1,8 +1,9 @@
 """A per-sender rate limit that can never silence the danger answer.
 
-Plain Python (no Rasa, no Sanic), used by the REST channel (connectors/rest.py). Each sender id
-has a token bucket: ``capacity`` messages at once, refilled at ``per_minute``. A person typing,
-or pressing buttons quickly, stays well inside it; a script hammering one conversation does not.
+Plain Python (no Rasa, no Sanic), used by the REST and Telegram channels (connectors/rest.py,
+connectors/telegram.py). Each sender id has a token bucket: ``capacity`` messages at once,
+refilled at ``per_minute``. A person typing, or pressing buttons quickly, stays well inside it;
+a script hammering one conversation does not.
 
 When a sender is over the limit, the message is checked by the deterministic safety guard
 (``actions/safety/danger.py``, the same patterns the NLU pipeline uses) before anything is
@@ -13,7 +14,12 @@ refused:
   sender; only when that one is empty too (a flood of danger messages) does the channel answer
   with ``EMERGENCY_ONLY``: a fixed emergency text sent at once, without the pipeline. Either way
   the emergency numbers always go back; a limit never makes the bot go quiet on danger.
-- anything else: ``SLOW_DOWN``, a short polite reply with HTTP 429 and Retry-After.
+- anything else: ``SLOW_DOWN``, a short polite reply (REST: HTTP 429 and Retry-After; Telegram:
+  a chat message, since Telegram would retry anything but a 2xx).
+
+``admit()`` turns a decision into what every channel does with it (run the pipeline, or send
+which fixed text instead), and ``failure_reply()`` is what a channel sends when handling a
+message failed: both live here so the channels cannot drift apart on the danger answer.
 
 State is in the memory of one process (with two Rasa servers each has its own buckets, so a
 sender whose messages alternate between them gets up to twice the rate). At most
@@ -28,7 +34,7 @@ import math
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -42,6 +48,23 @@ DEFAULT_MAX_SENDERS = 100_000
 
 # Button payloads that mean danger or crisis (a pressed button is never text the guard can read).
 URGENT_PAYLOADS = re.compile(r"^/(?:immediate_danger|self_harm)$")
+
+# What a channel sends instead of running the pipeline (the same words on every channel).
+SLOW_DOWN = (
+    "You're sending messages very quickly, so I've paused for a moment. Please wait a few "
+    "seconds and send that again. If you are in danger now, call 999."
+)
+# Sent without the pipeline when one sender floods danger messages past both limits, or when a
+# danger message cannot be handled at all (e.g. Redis is down).
+EMERGENCY_ONLY = (
+    "If you are in danger now, call 999 (112 also works). If you can't speak, stay on the line "
+    "and cough or tap; on a mobile, press 55 when a recorded voice asks you to.\n\n"
+    "If you might hurt yourself, call 999, or Samaritans free on 116 123, day or night."
+)
+SORRY = (
+    "Sorry, something went wrong on my side. If you are in danger, call 999. "
+    "You can try again, or type menu."
+)
 
 
 class Decision(str, Enum):
@@ -119,7 +142,7 @@ def is_urgent(text: str) -> bool:
 
 
 class SenderRateLimit:
-    """The REST channel's policy: normal bucket, then urgent bucket for danger, never silence."""
+    """The channels' policy: normal bucket, then urgent bucket for danger, never silence."""
 
     def __init__(
         self,
@@ -150,17 +173,50 @@ class SenderRateLimit:
         return self.normal.retry_after(sender)
 
     @classmethod
-    def from_env(cls, environ: dict[str, str]) -> SenderRateLimit | None:
+    def from_env(
+        cls, environ: Mapping[str, str], clock: Callable[[], float] = time.monotonic
+    ) -> SenderRateLimit | None:
         """From SIGNPOST_RATE_LIMIT ("CAPACITY/PER_MINUTE", e.g. "20/30"; "off" disables).
         Unset: the defaults. A malformed value is an error at start, not a silent default."""
         raw = environ.get("SIGNPOST_RATE_LIMIT", "").strip().lower()
         if raw in ("off", "0", "none"):
             return None
         if not raw:
-            return cls()
+            return cls(clock=clock)
         match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)", raw)
         if not match:
             raise ValueError(
                 f"SIGNPOST_RATE_LIMIT must look like 20/30 (burst/per minute) or off, not {raw!r}"
             )
-        return cls(capacity=int(match.group(1)), per_minute=float(match.group(2)))
+        return cls(capacity=int(match.group(1)), per_minute=float(match.group(2)), clock=clock)
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What a channel does with one message: run the pipeline, or send ``reply`` instead."""
+
+    decision: Decision
+    reply: str | None = None  # a fixed text to send instead of running the pipeline
+    retry_after: int = 0  # SLOW_DOWN only: whole seconds until the sender may send again
+
+    @property
+    def handled(self) -> bool:
+        """True: run the pipeline as usual (within the limit, or urgent)."""
+        return self.reply is None
+
+
+def admit(limit: SenderRateLimit | None, sender: str, text: str) -> Admission:
+    """The decision every channel makes before the pipeline (``limit`` None: no limit).
+    ``text`` is what the pipeline would get: cleaned typed text or a button payload."""
+    decision = limit.check(sender, text) if limit is not None else Decision.ALLOW
+    if decision is Decision.SLOW_DOWN:
+        return Admission(decision, SLOW_DOWN, limit.retry_after(sender))
+    if decision is Decision.EMERGENCY_ONLY:
+        return Admission(decision, EMERGENCY_ONLY)
+    return Admission(decision)
+
+
+def failure_reply(text: str) -> str:
+    """What to send when handling ``text`` failed (e.g. Redis is down): the emergency answer in
+    full for danger or crisis, so a failure never costs the person those numbers; else SORRY."""
+    return EMERGENCY_ONLY if is_urgent(text) else SORRY

@@ -21,7 +21,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -30,8 +29,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from connectors.action_failures import FEATURES_UNAVAILABLE as FEATURES_UNAVAILABLE
+from connectors.action_failures import MENU_BUTTON, needs_notice, watching_actions
 from connectors.action_replies import validate_action_replies_once
-from connectors.rate_limit import Decision, SenderRateLimit, is_urgent
+from connectors.rate_limit import EMERGENCY_ONLY as EMERGENCY_ONLY  # re-exported texts
+from connectors.rate_limit import SLOW_DOWN as SLOW_DOWN
+from connectors.rate_limit import SORRY as SORRY
+from connectors.rate_limit import Decision, SenderRateLimit, admit, failure_reply
 
 logger = logging.getLogger(__name__)
 
@@ -44,68 +48,6 @@ MAX_SENDER_CHARS = 128
 MAX_METADATA_DEPTH = 20  # deeper metadata could make Rasa's own JSON encoding recurse too far
 # A button payload: an intent name alone. Anything richer typed by a person is treated as text.
 BUTTON_PAYLOAD = re.compile(r"^/[a-z_]{1,64}$")
-SORRY = (
-    "Sorry, something went wrong on my side. If you are in danger, call 999. "
-    "You can try again, or type menu."
-)
-SLOW_DOWN = (
-    "You're sending messages very quickly, so I've paused for a moment. Please wait a few "
-    "seconds and send that again. If you are in danger now, call 999."
-)
-# Sent without the pipeline when one sender floods danger messages past both limits, or when a
-# danger message cannot be handled at all (e.g. Redis is down).
-EMERGENCY_ONLY = (
-    "If you are in danger now, call 999 (112 also works). If you can't speak, stay on the line "
-    "and cough or tap; on a mobile, press 55 when a recorded voice asks you to.\n\n"
-    "If you might hurt yourself, call 999, or Samaritans free on 116 123, day or night."
-)
-
-
-FEATURES_UNAVAILABLE = (
-    "Sorry, part of Signpost isn't working right now, so I couldn't do all of that: advice "
-    "steps and who is open now may be unavailable for a while. If you are in danger, call 999. "
-    "Samaritans are there day or night on 116 123. You can still type menu, or ask me a question."
-)
-
-# Set while one message is handled: "main" if a custom action the dialogue chose failed, "slots"
-# if only a custom slot mapping failed. Each request runs in its own task, so its own context.
-_failed_actions: ContextVar[set[str] | None] = ContextVar("signpost_failed_actions", default=None)
-
-
-def _watch_custom_actions() -> None:
-    """Note in ``_failed_actions`` when a call to the action server fails (Rasa logs it and
-    carries on without the action's messages)."""
-    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
-
-    if getattr(RemoteAction.run, "_signpost_watched", False):
-        return
-    original = RemoteAction.run
-
-    async def run(self: RemoteAction, output_channel, nlg, tracker, domain):  # noqa: ANN001, ANN202
-        try:
-            return await original(self, output_channel, nlg, tracker, domain)
-        except ActionExecutionRejection:
-            raise  # a form rejecting input: normal dialogue, not a failure
-        except Exception:
-            failed = _failed_actions.get()
-            if failed is not None:
-                mapping_actions = {
-                    mapping.get("action")
-                    for slot in domain.slots
-                    for mapping in slot.mappings
-                }
-                failed.add("slots" if self.name() in mapping_actions else "main")
-            if self.name().startswith("validate_"):
-                # A form that cannot validate rejects the message, so the rules take over: the
-                # danger and crisis answers (static) are then reached in the middle of a form too.
-                raise ActionExecutionRejection(self.name(), "action server unavailable") from None
-            raise
-
-    run._signpost_watched = True  # type: ignore[attr-defined]
-    RemoteAction.run = run  # type: ignore[method-assign]
-
-
-_watch_custom_actions()
 
 
 class RequestError(ValueError):
@@ -144,7 +86,7 @@ def parse_request(body: bytes) -> tuple[str, str, dict[str, Any] | None]:
         raise RequestError("request body too large")
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except ValueError:  # bad UTF-8, bad JSON, or an integer over Python's 4300-digit limit
         raise RequestError("body must be JSON in UTF-8") from None
     except RecursionError:  # e.g. 10 KB of "[[[[": found by tests/connectors/test_fuzz_rest.py
         raise RequestError("body is nested too deeply") from None
@@ -189,36 +131,33 @@ class SignpostRestInput(RestInput):
                 return response.json({"error": str(error)}, status=400)
             if not text:
                 text = "/nlu_fallback"  # nothing typed: ask again gently, with the menu
-            decision = rate_limit.check(sender, text) if rate_limit else Decision.ALLOW
-            if decision is Decision.SLOW_DOWN:
+            admission = admit(rate_limit, sender, text)
+            if admission.decision is Decision.SLOW_DOWN:
                 return response.json(
-                    [{"recipient_id": sender, "text": SLOW_DOWN}],
+                    [{"recipient_id": sender, "text": admission.reply}],
                     status=429,
-                    headers={"Retry-After": str(rate_limit.retry_after(sender))},
+                    headers={"Retry-After": str(admission.retry_after)},
                 )
-            if decision is Decision.EMERGENCY_ONLY:
-                return response.json([{"recipient_id": sender, "text": EMERGENCY_ONLY}])
+            if not admission.handled:  # EMERGENCY_ONLY
+                return response.json([{"recipient_id": sender, "text": admission.reply}])
             collector = CollectingOutputChannel()
-            failed: set[str] = set()
-            _failed_actions.set(failed)
             try:
-                await on_new_message(
-                    UserMessage(
-                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                with watching_actions() as failed:
+                    await on_new_message(
+                        UserMessage(
+                            text, collector, sender, input_channel=self.name(), metadata=metadata
+                        )
                     )
-                )
             except Exception as error:  # the person still gets an answer, never a stack trace
                 logger.error("message handling failed: %s", type(error).__name__)
                 # e.g. Redis down: a danger message still gets the emergency numbers in full
-                apology = EMERGENCY_ONLY if is_urgent(text) else SORRY
                 return response.json(
-                    [*collector.messages, {"recipient_id": sender, "text": apology}]
+                    [*collector.messages, {"recipient_id": sender, "text": failure_reply(text)}]
                 )
             replies = collector.messages
-            if "main" in failed or (failed and not replies):
+            if needs_notice(failed, replied=bool(replies)):
                 replies = [*replies, {
-                    "recipient_id": sender, "text": FEATURES_UNAVAILABLE,
-                    "buttons": [{"title": "Menu", "payload": "/menu"}],
+                    "recipient_id": sender, "text": FEATURES_UNAVAILABLE, "buttons": MENU_BUTTON,
                 }]
             return response.json(replies)
 

@@ -9,8 +9,20 @@ What this channel adds to a plain bridge (see docs/telegram.md):
 
 - every request must carry the webhook secret (``X-Telegram-Bot-Api-Secret-Token``), compared
   in constant time; a missing or wrong one gets 403 and nothing is processed;
-- malformed JSON gets 400; a well-formed update we do not handle gets 200 (so Telegram does not
-  retry it); a failure while handling gets 200 and a log line with the error type only;
+- what is not a Telegram update at all (not JSON in UTF-8, not an object, no integer
+  ``update_id``, over 256 KiB, or a shape python-telegram-bot cannot read) gets 400: Telegram
+  never sends that, so the 400 only ever reaches a misconfigured client, and says why;
+- everything else gets 200, because Telegram repeats an update that gets anything but a 2xx
+  (until it gives up) and the polling script repeats a 5xx forever, and handling the same update
+  again cannot go better: an update we do not handle ("ignored"), one whose fields have the wrong
+  types ("unusable": nothing is sent, a warning names the field), and a failure while handling
+  ("failed", a log line with the error type only). Never a 500
+  (tests/connectors/test_fuzz_telegram.py throws Hypothesis-generated updates at a real server);
+- the per-sender rate limit of the REST channel (connectors/rate_limit.py, SIGNPOST_RATE_LIMIT),
+  keyed by the hashed conversation id: over it, a message gets a "slow down" chat message (at
+  most one per chat every 30 s, so a flood is not answered message for message) and a button a
+  "slow down" notification; danger and self-harm are still handled in full, or get the fixed
+  emergency text. /exit is never limited. Over the limit the answer is 200 too (see above);
 - the conversation id given to Rasa is ``tg-`` + HMAC-SHA256(sender secret, chat id), so the
   Telegram id never reaches the tracker store;
 - buttons become inline keyboards (callback_data is the payload, or a short key for payloads
@@ -60,7 +72,16 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
-from connectors.rest import SORRY, clean_text
+from connectors.action_failures import FEATURES_UNAVAILABLE, needs_notice, watching_actions
+from connectors.rate_limit import (
+    Admission,
+    Decision,
+    SenderRateLimit,
+    TokenBuckets,
+    admit,
+    failure_reply,
+)
+from connectors.rest import clean_text
 from connectors.telegram_settings import (
     ALLOWED_UPDATES,
     CHANNEL_NAME,
@@ -83,6 +104,8 @@ MAX_UPDATE_BYTES = 256 * 1024
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram accepts 50 MB from bots; a diary export is far less
 DELETE_WINDOW_SECONDS = 48 * 3600  # Telegram lets bots delete messages under 48 hours old
 MAX_REMEMBERED_PER_CHAT = 500
+SLOW_DOWN_NOTICES_PER_MINUTE = 2  # at most one "slow down" chat message per chat every 30 s
+CONVERSATION_CHATS = (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP)
 
 COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=\s|$)")
 MIME_TYPE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+$")
@@ -318,6 +341,7 @@ class TelegramOutput(OutputChannel):
     ) -> None:
         self.bot = bot
         self.chat_id = chat_id
+        self.sent = 0  # messages sent through this output (one per update)
         self.on_sent = on_sent
         self.payloads = payloads
         self.thread_id = thread_id
@@ -335,6 +359,7 @@ class TelegramOutput(OutputChannel):
                 reply_markup=markup if number == len(chunks) else None,
                 message_thread_id=self.thread_id,
             )
+            self.sent += 1
             self.on_sent(sent.message_id)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
@@ -389,13 +414,102 @@ def parse_body(body: bytes) -> dict[str, Any]:
         raise RequestError("request body too large")
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError):  # ValueError: also an integer of 4300+ digits
         raise RequestError("body must be JSON in UTF-8") from None
+    except RecursionError:
+        raise RequestError("body is nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError("body must be a JSON object")
     if not isinstance(data.get("update_id"), int) or isinstance(data.get("update_id"), bool):
         raise RequestError("not a Telegram update: 'update_id' must be an integer")
     return data
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int  # not bool, although bool is an int in Python
+
+
+def _is_str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _user_ok(user: Any) -> bool:
+    return user is None or (isinstance(user, dict) and _is_int(user.get("id")))
+
+
+def _entities_ok(entities: Any) -> bool:
+    return entities is None or (
+        isinstance(entities, list)
+        and all(
+            isinstance(entity, dict)
+            and isinstance(entity.get("type"), str)
+            and _is_int(entity.get("offset"))
+            and _is_int(entity.get("length"))
+            and _user_ok(entity.get("user"))
+            for entity in entities
+        )
+    )
+
+
+def _keyboard_ok(markup: Any) -> bool:
+    if markup is None:
+        return True
+    rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+    return isinstance(rows, list) and all(
+        isinstance(row, list)
+        and all(
+            isinstance(button, dict)
+            and isinstance(button.get("text"), str)
+            and _is_str_or_none(button.get("callback_data"))
+            for button in row
+        )
+        for row in rows
+    )
+
+
+def _message_problem(message: Any, path: str) -> str | None:
+    if not isinstance(message, dict):
+        return path
+    chat = message.get("chat")
+    reply = message.get("reply_to_message")
+    thread = message.get("message_thread_id")
+    checks = {
+        "message_id": _is_int(message.get("message_id")),
+        "chat": isinstance(chat, dict)
+        and _is_int(chat.get("id"))
+        and isinstance(chat.get("type"), str),
+        "from": _user_ok(message.get("from")),
+        "text": _is_str_or_none(message.get("text")),
+        "caption": _is_str_or_none(message.get("caption")),
+        "entities": _entities_ok(message.get("entities")),
+        "caption_entities": _entities_ok(message.get("caption_entities")),
+        "message_thread_id": thread is None or _is_int(thread),
+        "reply_to_message": reply is None
+        or (isinstance(reply, dict) and _user_ok(reply.get("from"))),
+        "reply_markup": _keyboard_ok(message.get("reply_markup")),
+    }
+    return next((f"{path}.{name}" for name, ok in checks.items() if not ok), None)
+
+
+def unusable_field(data: dict[str, Any]) -> str | None:
+    """The first field this channel relies on that has a type Telegram never sends (e.g. a chat
+    id that is a string, text that is a number), as a path like ``message.chat``; None if the
+    update is usable. Checked before anything is handled, so nothing half-happens."""
+    for kind in ("message", "edited_message"):
+        if data.get(kind) is not None:
+            return _message_problem(data[kind], kind)
+    query = data.get("callback_query")
+    if query is None:
+        return None
+    if not isinstance(query, dict):
+        return "callback_query"
+    if not isinstance(query.get("id"), str):
+        return "callback_query.id"
+    if not _is_str_or_none(query.get("data")):
+        return "callback_query.data"
+    if query.get("message") is not None:
+        return _message_problem(query["message"], "callback_query.message")
+    return None
 
 
 def _unwrap_tracker_store(store: Any) -> Any:
@@ -473,15 +587,22 @@ class SignpostTelegramInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> SignpostTelegramInput:
-        return cls(TelegramSettings.from_credentials(credentials))
+        """As Rasa builds the channel: the rate limit from SIGNPOST_RATE_LIMIT, like REST's."""
+        return cls(
+            TelegramSettings.from_credentials(credentials),
+            rate_limit=SenderRateLimit.from_env(os.environ),
+        )
 
     def __init__(
         self,
         settings: TelegramSettings,
         bot: Bot | None = None,
         clock: Callable[[], float] = time.monotonic,
+        rate_limit: SenderRateLimit | None = None,
     ) -> None:
         self.settings = settings
+        self.rate_limit = rate_limit
+        self._slow_down_notices = TokenBuckets(1, SLOW_DOWN_NOTICES_PER_MINUTE, clock=clock)
         self.bot = bot or settings.make_bot()
         self.bot_id = settings.bot_id
         self.username = settings.bot_username
@@ -596,6 +717,10 @@ class SignpostTelegramInput(InputChannel):
         except Exception as error:  # PTB could not read it: not a Telegram update
             logger.warning("telegram: unreadable update: %s", type(error).__name__)
             return 400, {"error": "not a Telegram update"}
+        problem = unusable_field(data)
+        if problem is not None:  # 200 all the same: a retry would bring the same update back
+            logger.warning("telegram: update %s unusable: %s", update.update_id, problem)
+            return 200, {"status": "unusable"}
         try:
             outcome = await self.handle_update(update, on_new_message, agent)
         except Exception as error:  # 200 anyway: a retry would repeat what was already sent
@@ -628,13 +753,26 @@ class SignpostTelegramInput(InputChannel):
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> None:
         try:
-            await on_new_message(UserMessage(text, output, key, input_channel=self.name()))
-        except Exception as error:  # the person still gets an answer
+            with watching_actions() as failed:
+                await on_new_message(UserMessage(text, output, key, input_channel=self.name()))
+            if needs_notice(failed, replied=output.sent > 0):  # the action server is down
+                await output.send_text_with_buttons(key, FEATURES_UNAVAILABLE, [MENU_BUTTON])
+        except Exception as error:  # the person still gets an answer, in full if in danger
             logger.error("telegram: message handling failed: %s", type(error).__name__)
             try:
-                await output.send_text_message(key, SORRY)
+                await output.send_text_message(key, failure_reply(text))
             except TelegramError:
                 pass
+
+    async def _refuse(self, admission: Admission, key: str, output: TelegramOutput) -> str:
+        """Over the rate limit: the fixed emergency text always; "slow down" at most once per
+        chat every 30 s, so a flood never turns into as many messages back."""
+        if admission.decision is Decision.EMERGENCY_ONLY:
+            await output.send_text_message(key, admission.reply)
+            return "emergency only"
+        if self._slow_down_notices.take(key):
+            await output.send_text_message(key, admission.reply)
+        return "slow down"
 
     async def handle_update(
         self,
@@ -649,7 +787,7 @@ class SignpostTelegramInput(InputChannel):
         if message is None:
             return "ignored"  # channel posts, member updates, polls...: not a conversation
         chat = message.chat
-        if chat.type not in (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP):
+        if chat.type not in CONVERSATION_CHATS:
             return "ignored"
         if message.from_user is not None and message.from_user.id == self.bot_id:
             return "ignored"
@@ -661,25 +799,28 @@ class SignpostTelegramInput(InputChannel):
         self.memory.remember(key, message.message_id)
         output = self._output(message, key)
 
-        if command is not None:
-            if command.name == "exit":
-                await self._exit(message, key, output, agent)
-                return "exit"
-            payload = COMMAND_PAYLOADS.get(command.name)
-            if payload is not None:
-                await self._feed(payload, key, output, on_new_message)
-                return f"command {command.name}"
-            # an unknown /command: read its words as text
-
+        if command is not None and command.name == "exit":  # a way out is never rate limited
+            await self._exit(message, key, output, agent)
+            return "exit"
+        payload = COMMAND_PAYLOADS.get(command.name) if command is not None else None
+        # (an unknown /command: its words are read as text)
         text = message.text if message.text is not None else message.caption
+        if payload is None and text is None and message.effective_attachment is None:
+            return "ignored"  # service messages (pins, joins, timers)
+        fed = payload or self._typed_text(text or "")
+        admission = admit(self.rate_limit, key, fed)
+        if not admission.handled:
+            return await self._refuse(admission, key, output)
+
+        if payload is not None:
+            await self._feed(payload, key, output, on_new_message)
+            return f"command {command.name}"
         if message.effective_attachment is not None:
             if not (text or "").strip():
                 await output.send_text_with_buttons(key, NOT_TEXT, [MENU_BUTTON])
                 return "not text"
             await output.send_text_message(key, NOT_TEXT_WITH_CAPTION)
-        elif text is None:
-            return "ignored"  # service messages (pins, joins, timers)
-        await self._feed(self._typed_text(text), key, output, on_new_message)
+        await self._feed(fed, key, output, on_new_message)
         return "edited message" if update.edited_message is not None else "message"
 
     def _typed_text(self, text: str) -> str:
@@ -714,21 +855,35 @@ class SignpostTelegramInput(InputChannel):
         self, update: Update, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> str:
         query = update.callback_query
+        message = query.message
+        usable = (
+            message is not None
+            and query.data is not None
+            and message.chat.type in CONVERSATION_CHATS
+        )
+        admission, key, text = Admission(Decision.ALLOW), "", ""
+        if usable:
+            key = self.sender_id(message.chat.id)
+            payload = self.payloads.payload(query.data)
+            if payload is None:  # a long payload from before a restart: read the button's title
+                payload = self._button_title(message, query.data) or MENU_BUTTON["payload"]
+            text = clean_text(payload) or MENU_BUTTON["payload"]
+            admission = admit(self.rate_limit, key, text)
+        # Answered first, whatever happens next: it stops the spinner on the button. Over the
+        # limit, Telegram shows the "slow down" text as a brief notification there too.
+        slow_down = admission.decision is Decision.SLOW_DOWN
         try:
-            await self.bot.answer_callback_query(query.id)
+            await self.bot.answer_callback_query(
+                query.id, text=admission.reply if slow_down else None
+            )
         except TelegramError as error:  # too old to answer: carry on anyway
             logger.debug("telegram: answerCallbackQuery: %s", type(error).__name__)
-        message = query.message
-        if message is None or query.data is None:
+        if not usable:
             return "ignored"
-        if message.chat.type not in (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP):
-            return "ignored"
-        key = self.sender_id(message.chat.id)
-        payload = self.payloads.payload(query.data)
-        if payload is None:  # a long payload from before a restart: read the button's title
-            payload = self._button_title(message, query.data) or MENU_BUTTON["payload"]
-        text = clean_text(payload) or MENU_BUTTON["payload"]
-        await self._feed(text, key, self._output(message, key), on_new_message)
+        output = self._output(message, key)
+        if not admission.handled:
+            return await self._refuse(admission, key, output)
+        await self._feed(text, key, output, on_new_message)
         return "button"
 
     @staticmethod

@@ -158,6 +158,12 @@ def test_deeply_nested_json_is_refused(server: str, depth: int) -> None:
         assert status in (400, 413), (depth, status)
 
 
+def test_an_integer_longer_than_python_parses_is_refused(server: str) -> None:
+    # Python refuses int() of over 4300 digits with a plain ValueError: once a 500.
+    body = b'{"sender": "fuzz", "message": "hi", "metadata": {"n": ' + b"7" * 5000 + b"}}"
+    assert request(server, body)[0] == 400
+
+
 @pytest.mark.parametrize(
     "body",
     [b'{"sender": "fuzz", "message": "\\ud800 lone surrogate"}',

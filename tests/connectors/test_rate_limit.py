@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from connectors.rate_limit import Decision, SenderRateLimit, TokenBuckets, is_urgent
+from connectors.rate_limit import (
+    EMERGENCY_ONLY,
+    SLOW_DOWN,
+    SORRY,
+    Decision,
+    SenderRateLimit,
+    TokenBuckets,
+    admit,
+    failure_reply,
+    is_urgent,
+)
 
 
 class Clock:
@@ -138,3 +148,21 @@ def test_from_env() -> None:
     assert SenderRateLimit.from_env({"SIGNPOST_RATE_LIMIT": "off"}) is None
     with pytest.raises(ValueError):
         SenderRateLimit.from_env({"SIGNPOST_RATE_LIMIT": "lots"})
+
+
+def test_admit_says_what_every_channel_sends_instead_of_the_pipeline(clock: Clock) -> None:
+    limit = limiter(clock, capacity=1, urgent_capacity=1)
+    assert admit(limit, "s", "hi").handled
+    slow = admit(limit, "s", "hi again")
+    assert (slow.handled, slow.reply, slow.retry_after) == (False, SLOW_DOWN, 10)
+    assert admit(limit, "s", "hes outside my door").handled  # urgent: the full answer
+    flood = admit(limit, "s", "hes outside my door")
+    assert (flood.handled, flood.reply) == (False, EMERGENCY_ONLY)
+    assert all(admit(None, "s", "hi").handled for _ in range(50))  # no limit configured
+
+
+def test_a_failed_message_gets_the_emergency_answer_if_it_was_danger() -> None:
+    assert failure_reply("hes outside my door") == EMERGENCY_ONLY
+    assert failure_reply("/immediate_danger") == EMERGENCY_ONLY
+    assert failure_reply("what is stalking") == SORRY
+    assert "999" in SORRY and "999" in SLOW_DOWN and "116 123" in EMERGENCY_ONLY

@@ -49,10 +49,11 @@ _FILLER = (
 )
 _NEAR = (
     r"(?:outside|at|by|near|in|inside|round|around|in front of|behind|under|opposite|"
-    r"across from|across the road from|over the road from|on|up|down)"
+    r"across from|across the road from|over the road from|across the street from|on|up|down)"
 )
 _PLACE = (
-    r"(?:(?:my|the|our|this|me|her|his)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
+    # not "his"/"their": "he is at his parents house" is where he is, not where the person is
+    r"(?!(?:his|their)\b)(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
@@ -71,7 +72,8 @@ _DANGER = _rx(
     r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
     r"\bjust (?:turned up|showed up|arrived|appeared|got on|got in|walked in|came in|sat down|"
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
-    r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b",
+    r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b"
+    r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
     r"here(?! with me)|"
@@ -79,6 +81,12 @@ _DANGER = _rx(
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
     r"trying to|looking)\b",
+    rf"\b{_WHO} {_BE} (?:right|just|standing|stood|sat|sitting) there\b",
+    rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing|parked) (?:right )?(?:next to|near|"
+    r"opposite|across from|behind|in front of|beside) me\b",
+    rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing) (?:at|on|in) the (?:next|same) "
+    r"(?:table|desk|bench|row|carriage|seat)\b",
+    rf"\b{_WHO} {_BE} (?:\w+ )?parked (?:across|over|opposite|outside|up|down|on|at|by|near)\b",
     r"\bcan see (?:him|her|them|someone|somebody|a man|a guy|the man|the guy|his car|her car|"
     r"their car|my ex)\b",
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
@@ -118,7 +126,11 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:is|are|keeps|keep|still|he|she|they) (?:\w+ )?touching me\b",
     r"\b(?:just|has just|have just) (?:hit|hurt|attacked|punched|kicked|pushed|strangled|"
     r"choked|stabbed|assaulted|raped|threatened|grabbed) (?:me|us)\b",
-    r"\b(?:will not|would not|not) let (?:me|us) (?:leave|go|out|get out|past)\b",
+    # "would not let me leave" is told afterwards; "will not let me leave" is now
+    r"\b(?:will not|(?<!would )(?<!did )(?<!could )not) let (?:me|us) (?:leave|go|out|get out|"
+    r"past)\b",
+    r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
+    r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
     r"\blocked (?:me|us) in\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
@@ -157,6 +169,7 @@ _NOW = re.compile(
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|here|"
+    r"watching my (?:window|house|flat|door|room|building)|"
     r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
     r"waiting for me|staring at me|(?:pushed|hit|hurt|attacked|punched|kicked|grabbed|touched|"
     r"stabbed|strangled|choked|slapped|shoved|threatened|cornered) me)\b"
@@ -213,7 +226,8 @@ _SAFE_STATEMENT = _rx(
     r"family|someone))\b",
     r"\b(?:he|she|they|someone|my ex) (?:is|are|has|have) (?:gone|left|not here|not outside|"
     r"away|not around|gone away|gone now)\b",
-    r"(?<!\bnot )\b(?:safe|ok|okay|fine) (?:right now|now|at the moment|for now)\b",
+    # "safe now" on its own; not "ok now hes outside", where "ok now" only opens the sentence
+    r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
 )
 
 _SELF_HARM = _rx(
@@ -233,6 +247,15 @@ _SELF_HARM = _rx(
     r"\b(?:pills|tablets) to (?:end|die|sleep forever)\b",
     r"\bnot (?:want|wanting) to (?:wake up|be alive|live)\b",
     r"\b(?:can not|can not) (?:do this|cope|take (?:this|it)|go on) any ?more\b",
+    r"\b(?:slit|slitting|slice|slicing|open|opening|cut|cutting) (?:my |open my )?wrists?\b",
+    r"\b(?:what is|whats) the point (?:in|of) (?:carrying on|going on|living|being alive|"
+    r"being here|anything any ?more)\b",
+    r"\blife (?:is not|is no longer|is) (?:not )?worth (?:living|it any ?more)\b",
+    r"\b(?:hit|hitting|punch|punching|scratch|scratching|bite|biting|burn|burning|bang|banging) "
+    r"(?:myself|my (?:own )?(?:arms?|legs?|skin|wrists?|head))\b.*\b(?:bleed|bruise|hurt|hard|"
+    r"panic)",
+    r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds)\b",
+    r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear (?:forever|for good)\b",
     r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
     r"hurting myself)\b",
@@ -298,6 +321,7 @@ def _self_harm(text: str) -> Verdict:
 def assess(text: str) -> Assessment:
     """Judge a message: danger now, a cue that is not about now, or nothing recognised."""
     danger, reason = Verdict.NONE, ""
+    now_elsewhere = False  # a clause about now with a danger-ish word that no pattern matched
     for clause in clauses(text):
         verdict, why = _clause_danger(clause)
         if verdict is Verdict.DANGER:
@@ -305,4 +329,10 @@ def assess(text: str) -> Assessment:
             break
         if verdict is Verdict.NOT_NOW:
             danger, reason = verdict, why
+        elif _NOW.search(clause) and _LOOSE_CUE.search(clause):
+            now_elsewhere = True
+    if danger is Verdict.NOT_NOW and now_elsewhere:
+        # "he's parked over the road right now watching, last week he said he'd kill me": the
+        # past clause must not demote what the model makes of the present one.
+        danger, reason = Verdict.NONE, ""
     return Assessment(danger=danger, self_harm=_self_harm(text), reason=reason)

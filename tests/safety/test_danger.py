@@ -29,6 +29,13 @@ DANGER_NOW = [
     "a car is following me right now",
     "he is in my flat",
     "i'm in danger",
+    "someone keeps trying the handle on my door",
+    "he is right there",
+    # a past clause must not outweigh the present one; "ok now" opens a sentence, it is not "ok"
+    "hes parked over the road right now watching my window, last week he said hed kill me",
+    "ok now hes just outside the shop",
+    "shes sat at the next table in the library",
+    "hes standing right next to me",
 ]
 
 NOT_NOW = [
@@ -44,7 +51,10 @@ NOT_NOW = [
     "what should i do if someone is following me",
 ]
 
-NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to"]
+NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
+           # the pattern of stalking, told afterwards, or where he is, not where they are
+           "my ex won't leave me alone", "he wouldnt let me leave", "hes at his parents house",
+           "ok now what do i do about the messages"]
 
 
 @pytest.mark.parametrize("text", DANGER_NOW)
@@ -64,7 +74,9 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["i want to die", "thinking of killing myself", "i've been self harming", "i wanna end it all"],
+    ["i want to die", "thinking of killing myself", "i've been self harming", "i wanna end it all",
+     "thinkin of slitting my wrists", "whats the point in going on", "life isnt worth living",
+     "i scratch my arms til they bleed", "i hit myself really hard when i panic"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER

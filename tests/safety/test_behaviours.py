@@ -32,6 +32,70 @@ def test_recognise(text: str, expected: list[str]) -> None:
     assert recognise(text) == expected
 
 
+# Families of wording beyond the obvious verbs: each a general shape, with negatives for precision.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # turning_up: things on a screen pop up, people turn up; looking at a door is watching
+        ("his name keeps popping up in my suggested friends", []),
+        ("he posted a photo of me in my work hoodie", ["posting_information"]),
+        ("she was staring at my front door from her car", ["watching"]),
+        # loitering: where people hang about, and for how long
+        ("a man keeps standing on the corner of my road", ["loitering"]),
+        ("he sat in the stairwell of my block for hours", ["loitering"]),
+        ("i was sitting at the bus stop reading", []),
+        # watching: rooms described with more words, and knowing what you have on
+        ("she peers up at my kitchen window every morning", ["watching"]),
+        ("he messages me what i am wearing each day", ["watching", "unwanted_contact"]),
+        ("he asked me what i am wearing tonight", []),
+        # unwanted_contact: sent to where I live, notes, bare "he texted", accounts made to reach me
+        ("he posts cards to my nans address where i am staying", ["unwanted_contact"]),
+        ("i told my mum and she said it was stalking", []),
+        ("i found weird handwritten notes under my wiper", ["unwanted_contact"]),
+        ("she got a second number to ring me", ["unwanted_contact"]),
+        ("he keeps phoning my dad at his work", ["contacting_others"]),
+        ("my ex keeps ringing my work mobile", ["unwanted_contact"]),
+        ("he left a teddy with a card on my car", ["gifts"]),
+        ("he sent me one text saying he would stab me", ["threats"]),
+        # property_damage: throwing or pouring things over property
+        ("someone tipped bleach all over my car", ["property_damage"]),
+        ("i spilled tea on my laptop", []),
+        # online_monitoring: every one of my posts, logging in to keep an eye, follow requests
+        ("she reacts to each and every one of my reels", ["online_monitoring"]),
+        ("he sees every single post i make", ["online_monitoring"]),
+        ("a random account sent a request to follow my locked twitter", []),
+        # fake_accounts: tell-tale empty accounts
+        (
+            "a profile with zero posts keeps watching my stories",
+            ["online_monitoring", "fake_accounts"],
+        ),
+        # spyware: sign-in alerts, logging into any account, knowing what was sent
+        ("i keep getting sign in codes i never asked for", ["spyware"]),
+        ("he signs into my amazon to see what i buy", ["online_monitoring", "spyware"]),
+        ("she knows what i was texting my best friend last night", ["spyware"]),
+        # location_tracking: tracking gadgets, running apps, knowing when you are somewhere
+        ("there was a tracking chip stuck inside my handbag", ["location_tracking"]),
+        ("my ex looks at my map my run routes", ["location_tracking"]),
+        ("he somehow knows when i am at my sisters", ["location_tracking"]),
+        # posting_information: new kinds of information and destinations, telling everyone
+        ("she put my work address on her page", ["posting_information"]),
+        ("he told the entire year group chat i was pregnant", ["posting_information"]),
+        ("my ex said he will post our chats unless i meet him", ["threats"]),
+        # contacting_others: adjectives before the people contacted
+        ("she keeps texting my old flatmates about me", ["contacting_others"]),
+        # threats without the word threat
+        ("he said hell snap my neck", ["threats"]),
+        ("she messaged that i will not live to see christmas", ["threats"]),
+        ("he said i would end up in hospital if i carried on", ["threats"]),
+        ("he knows where my kids go to nursery", ["threats"]),
+        ("she will leak my videos if i do not pay her", ["threats"]),
+        ("my whole class knows where i live now", []),
+    ],
+)
+def test_recognise_wording_families(text: str, expected: list[str]) -> None:
+    assert recognise(text) == expected
+
+
 def test_every_canonical_behaviour_is_in_the_catalogue_with_a_label() -> None:
     ids = [b.id for b in load_catalogue().behaviours]
     assert sorted(ids) == sorted(BEHAVIOUR_IDS)

@@ -18,9 +18,10 @@ RUN_DIR=${SIGNPOST_RUN_DIR:-$ROOT/var/prod}
 RESTART=${SIGNPOST_RESTART:-1}
 CREDENTIALS=${SIGNPOST_CREDENTIALS:-credentials.yml}  # e.g. one with Telegram (docs/telegram.md)
 STARTUP_TIMEOUT=${SIGNPOST_STARTUP_TIMEOUT:-300}
-# Rasa 3.6's DIET inference keeps ~0.5 KB per message (docs/production.md): a Rasa server above
-# this resident size is restarted, one at a time and only while every other one answers (so with
-# two or more servers only). 0 turns this off.
+# A safety net only: the Rasa servers' memory is flat (the per-message TensorFlow leak is fixed in
+# components/eager_tensor_fix.py; docs/production.md, Soak). A Rasa server above this resident
+# size is restarted, one at a time and only while every other one answers (so with two or more
+# servers only). 0 turns this off.
 MAX_RSS_MB=${SIGNPOST_MAX_RSS_MB:-1500}
 export SIGNPOST_REDIS_HOST=${SIGNPOST_REDIS_HOST:-127.0.0.1}
 export SIGNPOST_REDIS_PORT=${SIGNPOST_REDIS_PORT:-6379}

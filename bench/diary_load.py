@@ -26,7 +26,7 @@ SAVED_FIRST = "Your entry is saved"
 SAVED_MORE = re.compile(r"Saved\. Your diary now has (\d+) entries")
 SAVE_FAILED = "can't save to the diary just now"
 OPENED = re.compile(r"Your diary is open\. It has (\d+) entries")
-# One entry: (message, text expected in the reply). The place is filled in per entry.
+# What every entry says happened; its place is unique, so the export can be checked for it.
 WHAT = "he watched me from across the road the whole time"
 QUESTIONS_AFTER_PLACE = ["/skip"] * 5  # person, vehicle, evidence, witnesses, impact
 

@@ -16,49 +16,27 @@ import http.client
 import itertools
 import json
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from test_telegram import SENDER_SECRET, WEBHOOK_SECRET, update
 from test_telegram_standin import BOT_ID, TOKEN, FakeBotAPI
 
 from connectors.telegram import MAX_UPDATE_BYTES
 from connectors.telegram_settings import SECRET_HEADER, WEBHOOK_PATH
-from tests.helpers import newest_model
-from tests.production.stack import ROOT, is_up
+from tests.connectors.fuzz_server import FUZZ, rasa_without_actions
 
 PORT = int(os.environ.get("SIGNPOST_TEST_TELEGRAM_FUZZ_PORT", "9105"))
-FUZZ = settings(
-    max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "100")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    database=None,
-)
 CHAT_IDS = itertools.count(880_000_001)  # a fresh private chat per example: never rate limited
 
 
 @pytest.fixture(scope="module")
 def server(api: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if is_up(f"http://127.0.0.1:{PORT}/"):
-        pytest.fail(f"port {PORT} is already in use (set SIGNPOST_TEST_TELEGRAM_FUZZ_PORT)",
-                    pytrace=False)
-    tmp = tmp_path_factory.mktemp("fuzz_telegram")
-    endpoints = tmp / "endpoints.yml"
-    # No action server: custom actions fail fast, which is one more path to exercise.
-    endpoints.write_text(
-        "tracker_store:\n  type: connectors.tracker_store.ExpiringInMemoryTrackerStore\n"
-        "  expire_after_minutes: 30\n"
-    )
-    log = tmp / "rasa.log"
     environment = {
         **os.environ,
-        "RASA_TELEMETRY_ENABLED": "false",
         "SIGNPOST_TELEGRAM_ACCESS_TOKEN": TOKEN,
         "SIGNPOST_TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
         "SIGNPOST_TELEGRAM_SENDER_SECRET": SENDER_SECRET,
@@ -66,26 +44,11 @@ def server(api: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     }
     environment.pop("SIGNPOST_API_TOKEN", None)
     environment.pop("SIGNPOST_RATE_LIMIT", None)
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, str(ROOT / "deploy" / "launch.py"), "rasa", "--model",
-             str(newest_model()), "--port", str(PORT),
-             "--credentials", "credentials.telegram.example.yml", "--endpoints", str(endpoints)],
-            cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 300
-        while not is_up(f"http://127.0.0.1:{PORT}/webhooks/telegram/"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("fuzz server did not start:\n" + log.read_text()[-3000:])
-            time.sleep(0.5)
-        assert process.poll() is None, "the fuzz server exited"
-        yield f"127.0.0.1:{PORT}"
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-    # Sanic logs this for an exception no handler caught, i.e. a 500
-    assert "Exception occurred while handling uri" not in log.read_text(errors="replace")
+    with rasa_without_actions(tmp_path_factory.mktemp("fuzz_telegram"), PORT,
+                              "SIGNPOST_TEST_TELEGRAM_FUZZ_PORT",
+                              "credentials.telegram.example.yml", "/webhooks/telegram/",
+                              environment) as host:
+        yield host
 
 
 @pytest.fixture(autouse=True)

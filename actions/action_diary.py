@@ -26,6 +26,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.behaviours import behaviour, recognise
+from actions.behaviours.learned import learned_model
 from actions.diary import (
     DiaryError,
     DiaryNotFound,
@@ -45,6 +46,10 @@ from actions.diary.chat import summary_text
 from actions.diary.entries import TEXT_LIMIT, WHAT_HAPPENED_LIMIT
 from actions.diary.limiter import limiter_from_env
 from actions.directory import now_london
+
+# Fit the learned behaviour model now, not inside the first save (it takes seconds and would
+# hold up every conversation on this action server while it ran).
+learned_model()
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -109,7 +109,8 @@ def main() -> int:
         help="heldout_sealed.yml (never looked at) or heldout.yml (used for error analysis)",
     )
     args = parser.parse_args()
-    data = yaml.safe_load((HERE / args.set).read_text())
+    path = Path(args.set) if Path(args.set).is_file() else HERE / args.set
+    data = yaml.safe_load(path.read_text())
     print(f"held-out set: bench/{args.set}")
 
     danger = data["danger"]
@@ -123,7 +124,8 @@ def main() -> int:
     ] if args.verbose else []
     crisis = data.get("self_harm", [])
     crisis_caught, crisis_missed = rate(args.url, crisis, CRISIS_MARK)
-    precision, recall, f1, behaviour_misses = behaviour_f1(args.url, data["behaviours"])
+    crisis_alarms, calm_crisis = rate(args.url, data.get("not_self_harm", []), CRISIS_MARK)
+    precision, recall, f1, behaviour_misses = behaviour_f1(args.url, data.get("behaviours", []))
 
     first = [i for i in danger if i.get("context", "first") == "first"]
     mid = [i for i in danger if i.get("context") == "mid_flow"]
@@ -136,8 +138,9 @@ def main() -> int:
     print(f"false alarms:                  {alarms}/{len(calm)} = {alarms / len(calm):.1%}")
     print(f"self-harm recall:              {crisis_caught}/{len(crisis)}"
           f" = {crisis_caught / max(len(crisis), 1):.1%}")
+    print(f"crisis false alarms:           {crisis_alarms}/{len(data.get('not_self_harm', []))}")
     print(f"behaviour precision/recall/F1: {precision:.3f} / {recall:.3f} / {f1:.3f}"
-          f" ({len(data['behaviours'])} descriptions)")
+          f" ({len(data.get('behaviours', []))} descriptions)")
     if args.cross_validation:
         print(f"intent macro-F1 (5-fold CV):   {intent_macro_f1():.3f}")
     if args.verbose:
@@ -147,6 +150,10 @@ def main() -> int:
             print(f"  FALSE ALARM [{context}]: {text}")
         for context, text in crisis_missed:
             print(f"  MISSED crisis [{context}]: {text}")
+        calm_texts = {text for _, text in calm_crisis}
+        for item in data.get("not_self_harm", []):
+            if item["text"] not in calm_texts:
+                print(f"  CRISIS FALSE ALARM: {item['text']}")
         for line in behaviour_misses:
             print(f"  behaviour: {line}")
     return 0

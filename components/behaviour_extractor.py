@@ -12,6 +12,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.behaviours import recognise, relationship
+from actions.behaviours.learned import learned_model
 from components.base import StatelessComponent
 
 EXTRACTOR = "BehaviourExtractor"
@@ -19,6 +20,10 @@ EXTRACTOR = "BehaviourExtractor"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class BehaviourExtractor(StatelessComponent):
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        learned_model()  # fitted at load (seconds), not while the first message waits
+
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get("text")

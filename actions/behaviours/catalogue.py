@@ -97,7 +97,25 @@ def behaviour(behaviour_id: str) -> Behaviour:
 
 
 def recognise(text: str) -> list[str]:
-    """Canonical ids of the behaviours ``text`` describes, in catalogue order."""
+    """Canonical ids of the behaviours ``text`` describes, in catalogue order.
+
+    The catalogue's patterns, plus any label the learned model is confident of (learned.py).
+    """
+    from actions.behaviours.learned import learned_model
+
+    found = set(recognise_patterns(text))
+    model = learned_model()
+    if model is not None:
+        parts = [*clauses(text), normalise(text)]
+        for label in model.recognise(text):
+            # A catalogue veto holds for the model too: "he followed me on instagram".
+            if not any(any_match(behaviour(label).unless, clause) for clause in parts):
+                found.add(label)
+    return [b for b in BEHAVIOUR_IDS if b in found]
+
+
+def recognise_patterns(text: str) -> list[str]:
+    """The catalogue's patterns alone: precise, reviewable, and what the unit cases pin down."""
     found: set[str] = set()
     # Each clause, and the whole message too: "presents and letters" spans a clause break.
     parts = [*clauses(text), normalise(text)]

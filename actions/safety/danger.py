@@ -57,7 +57,8 @@ _PLACE = (
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
-    r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls)"
+    r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
+    r"hallway|stairwell|lift|toilets|common room)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -112,7 +113,8 @@ _DANGER_SERIOUS = _rx(
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
     r"\b(?:is|are) (?:breaking|kicking|smashing) (?:in|into|down|the|my)\b",
-    r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling) "
+    r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling|hitting|"
+    r"thumping|punching|slamming|shaking|booting) "
     r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:door|window|windows|doors|front door|gate)\b",
     r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
@@ -141,6 +143,8 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:going to|about to|is coming to|are coming to|coming to|will|is gonna|threatening to)"
     r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
     r"\b(?:is|are) (?:going to|about to) (?:break in|get in|come in)\b",
+    r"\b(?:is|are) (?:shouting|screaming|yelling) (?:\w+ ){0,3}"
+    r"(?:(?:he|she|they) (?:will|is going to|are going to|is gonna)|hell|shell) (?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me)\b",
@@ -150,6 +154,7 @@ _DANGER_SERIOUS = _rx(
     # the person says they are in danger now
     r"\b(?:i am|i feel|we are|am) (?:in|in immediate|in real) danger\b",
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
+    r"^(?:no |nope |no no )?(?:i am|we are|am) (?:not safe|unsafe)$",
     r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
     r"\bi am (?:hiding|hiding from (?:him|her|them))\b",
     r"\b(?:call|calling|get|send) (?:the )?(?:police|999|ambulance|help) (?:please|now|for me|"
@@ -189,7 +194,17 @@ _PAST = re.compile(
     r"spring|autumn|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"ago|earlier|the other (?:day|night|week)|used to|back in|previously|before that|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|was|were|had been|has been|have been)\b"
+    r"december)|was|were|had been|has been|have been)\b|\bbefore$"
+)
+# A past time that only says who the person is: "the man i mentioned earlier is outside",
+# "the guy from last week is at my door". Removed before the clause's tense is judged.
+_WHO_FROM_BEFORE = re.compile(
+    r"\b(?:(?:i|we) (?:mentioned|told you about|talked about|spoke about|said)"
+    r"(?: (?:him|her|them))? (?:earlier|before|previously|already)|"
+    r"from (?:yesterday|earlier|before|last (?:night|week|weekend|time|month)|"
+    r"the other (?:day|night|week))|"
+    r"who (?:\w+ ){1,4}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
+    r"the other (?:day|night|week)))\b"
 )
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
@@ -258,7 +273,8 @@ _SELF_HARM = _rx(
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear (?:forever|for good)\b",
     r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
-    r"hurting myself)\b",
+    r"hurting myself)\b(?! (?:my |his |her |their |the |a )?(?:hair|fringe|nails|him|her|them|out|"
+    r"off|back|down|ties|contact|corners|class|classes|lectures?|carbs|sugar|people)\b)",
     r"\bcutting (?:again|my (?:arms|legs|wrists))\b",
     r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|stockpil\w*) (?:\w+ ){0,3}"
     r"(?:pills|tablets|paracetamol|painkillers|sleeping pills)\b",
@@ -273,12 +289,25 @@ _SELF_HARM = _rx(
     r"(?:die|do it|end it|kill)\b",
     r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:it|them|any of it) (?:soon|much longer|anymore)\b",
+    r"\bnot safe (?:from|around|with) myself\b",
+    r"\b(?:sh|self harm|cutting|suicidal) (?:urges?|thoughts)\b",
+    r"\b(?:step|stepping|stepped|jump|jumping|throw|throwing) (?:myself )?"
+    r"(?:in front of|off|under) "
+    r"(?:a |the )?(?:train|bus|bridge|car|lorry|building|roof|cliff|tube)\b",
+    r"\bcan not face (?:another day|tomorrow|living|life|it any ?more|going on|waking up)\b",
+    r"\bi (?:cut|burned|burnt) (?:myself )?(?:again|tonight|today|last night|this morning)\b",
+    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}(?:letters?|notes?) (?:\w+ ){0,4}"
+    r"just in case\b",
+    r"\b(?:got|have|holding|hid|hidden|keep) (?:\w+ )?(?:a |the |my )?"
+    r"(?:blade|blades|razor|razors)\b",
+    r"\bswallow (?:everything|all (?:of )?(?:my|the|them)|the lot)\b",
     r"\b(?:easier|better) (?:for everyone )?if i (?:was not|were not|was gone|were gone|was dead|"
     r"did not exist|was not here|was not around|was not alive)\b",
 )
 _SELF_HARM_NEGATED = _rx(
     r"\b(?:not|never|no longer) (?:suicidal|going to (?:hurt|kill|harm) myself|"
-    r"(?:hurt|kill|harm) myself|thinking (?:of|about) (?:suicide|killing myself))\b",
+    r"(?:hurt|kill|harm) myself|(?:thinking|thought) (?:of|about) (?:suicide|killing myself|"
+    r"hurting myself|harming myself|ending it|ending my life|doing anything))\b",
     r"\b(?:do not|would not|will not|never) (?:want to )?(?:hurt|kill|harm) myself\b",
 )
 
@@ -304,17 +333,58 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
         return Verdict.NOT_NOW, "safe statement"
     if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
         return Verdict.NOT_NOW, "hypothetical"
-    if not now_marker and (_PAST.search(clause) or (not serious and _HABIT.search(clause))):
+    told_when = _WHO_FROM_BEFORE.sub("", clause)
+    if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(clause))):
         return Verdict.NOT_NOW, "past or habitual"
     return Verdict.DANGER, "pattern"
+
+
+# Someone else's self-harm, and idioms: the person is worried or venting, not in crisis. The
+# learned model is sure of "my cousin took her own life years ago", so these demote it.
+_SELF_HARM_NOT_THEIRS = _rx(
+    r"\b(?:take|takes|took|taken|taking|end|ends|ended|ending) (?:his|her|their) (?:own )?life\b",
+    r"\b(?:kill|kills|killed|killing|hurt|hurts|hurting|harm|harms|harmed|harming|cut|cuts|"
+    r"cutting|starve|starving) (?:himself|herself|themselves|themself)\b",
+    r"\b(?:would|had) rather die than\b",
+    r"\b(?:could|would|will|nearly|almost|about to) die of\b",
+    r"\bcut (?:him|her|them|\w+) (?:out|off)\b",
+    r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
+)
+_FIRST_PERSON = frozenset({"i", "me"})
+_THIRD_PERSON = frozenset({
+    "he", "she", "they", "him", "her", "them", "friend", "mate", "housemate", "flatmate",
+    "roommate", "sister", "brother", "mum", "mom", "dad", "cousin", "ex", "partner", "boyfriend",
+    "girlfriend", "son", "daughter", "someone", "somebody",
+})
+_REFLEXIVE = re.compile(
+    r"\b(?:myself|my self|my own|my life|my wrists?|my arms?|my legs?|my skin)\b"
+)
+
+
+def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
+    """Whether the nearest subject before ``match`` is another person: "he says he will end it all".
+
+    A match that names "myself" or "my life" is always the person's own.
+    """
+    if _REFLEXIVE.search(match.group(0)):
+        return False
+    for word in reversed(normalised[: match.start()].split()[-6:]):
+        if word in _FIRST_PERSON:
+            return False
+        if word in _THIRD_PERSON:
+            return True
+    return False
 
 
 def _self_harm(text: str) -> Verdict:
     normalised = normalise(text)
     if any_match(_SELF_HARM_NEGATED, normalised):
         return Verdict.NOT_NOW
-    if any_match(_SELF_HARM, normalised):
+    matches = [m for pattern in _SELF_HARM for m in pattern.finditer(normalised)]
+    if any(not _someone_elses(normalised, m) for m in matches):
         return Verdict.DANGER
+    if matches or any_match(_SELF_HARM_NOT_THEIRS, normalised):
+        return Verdict.NOT_NOW
     return Verdict.NONE
 
 

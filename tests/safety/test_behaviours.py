@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.behaviours import BEHAVIOUR_IDS, describe, recognise, relationship
-from actions.behaviours.catalogue import load_catalogue
+from actions.behaviours import BEHAVIOUR_IDS, describe, relationship
+from actions.behaviours.catalogue import load_catalogue, recognise_patterns
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from actions.behaviours.catalogue import load_catalogue
     ],
 )
 def test_recognise(text: str, expected: list[str]) -> None:
-    assert recognise(text) == expected
+    assert recognise_patterns(text) == expected
 
 
 # Families of wording beyond the obvious verbs: each a general shape, with negatives for precision.
@@ -93,7 +93,7 @@ def test_recognise(text: str, expected: list[str]) -> None:
     ],
 )
 def test_recognise_wording_families(text: str, expected: list[str]) -> None:
-    assert recognise(text) == expected
+    assert recognise_patterns(text) == expected
 
 
 def test_every_canonical_behaviour_is_in_the_catalogue_with_a_label() -> None:

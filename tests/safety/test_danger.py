@@ -36,6 +36,12 @@ DANGER_NOW = [
     "ok now hes just outside the shop",
     "shes sat at the next table in the library",
     "hes standing right next to me",
+    "no im not safe",
+    "no i'm not safe, he's in the hallway",
+    "the guy i mentioned earlier is standing outside my seminar",
+    "the man who followed me last week is at my door",
+    "hes shouting that hell kick the door in if i dont open it",
+    "hes hitting the door with something",
 ]
 
 NOT_NOW = [
@@ -49,6 +55,7 @@ NOT_NOW = [
     "i'm safe now",
     "he used to wait outside my house",
     "what should i do if someone is following me",
+    "not tonight, but he's come round before",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -76,7 +83,11 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
     "text",
     ["i want to die", "thinking of killing myself", "i've been self harming", "i wanna end it all",
      "thinkin of slitting my wrists", "whats the point in going on", "life isnt worth living",
-     "i scratch my arms til they bleed", "i hit myself really hard when i panic"],
+     "i scratch my arms til they bleed", "i hit myself really hard when i panic",
+     "im not safe from myself tonight", "been fighting sh urges all week",
+     "keep thinking about jumping in front of a train", "i cant face another day like this",
+     "i burned myself again last night", "wrote some letters to my family just in case",
+     "he makes me want to end it all", "she drives me to want to kill myself"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
@@ -85,18 +96,36 @@ def test_self_harm_is_caught(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "he says he'll kill himself if i block him",
         "this is killing me",
         "he said he would kill me",
         "im dying to know what to do",
     ],
 )
-def test_other_peoples_threats_and_idioms_are_not_self_harm(text: str) -> None:
+def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
     assert assess(text).self_harm is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his mum rang saying hes threatening to take an overdose",
+        "my housemate used to self harm but shes doing loads better",
+        "my cousin took her own life years ago",
+        "i would rather die than go to that 9am",
+        "i cut him out of my life completely",
+        "i keep cutting my hair short so he will not recognise me",
+        "he said if i leave him he will end it all",
+        "he says he'll kill himself if i block him",
+    ],
+)
+def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:
+    """NOT_NOW, not NONE: the learned model is sure of these, so the guard must demote it."""
+    assert assess(text).self_harm is Verdict.NOT_NOW
 
 
 def test_negated_self_harm_is_recognised() -> None:
     assert assess("I'm not suicidal, just scared").self_harm is Verdict.NOT_NOW
+    assert assess("im not thinking of hurting myself i promise").self_harm is Verdict.NOT_NOW
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,101 @@
+"""A learned second opinion on behaviours, for wordings the catalogue's patterns do not know.
+
+Patterns are precise but only catch the phrasings someone thought of ("every time i look out of
+the window his car is there" names no keyword). A small linear classifier over word and
+character n-grams, trained on labelled descriptions in content/behaviour_examples/, adds a label
+only when it is confident. It never removes one the catalogue found.
+
+It is fitted from the example files the first time it is needed (about two seconds, no download,
+deterministic), so a deploying institution that adds examples needs no separate training step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from actions.safety.text import normalise
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "content" / "behaviour_examples"
+
+# A label is added only above this probability: a wrong behaviour reflected back ("you said they
+# damaged your things") is worse than one the person has to add in their own words.
+CONFIDENT = 0.7
+CLASS_WEIGHT: str | None = "balanced"
+
+
+def load_examples_file(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, labels) pairs from one example file; a bad label fails loudly, at start-up."""
+    from actions.behaviours.catalogue import BEHAVIOUR_IDS
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    examples = []
+    for number, item in enumerate(data.get("examples") or [], start=1):
+        labels = tuple(item.get("labels") or ())
+        unknown = set(labels) - set(BEHAVIOUR_IDS)
+        if unknown or not isinstance(item.get("text"), str):
+            raise ValueError(f"{path.name}: example {number}: bad text or labels {unknown}")
+        examples.append((item["text"], labels))
+    return examples
+
+
+def load_examples(directory: Path = EXAMPLES_DIR) -> list[tuple[str, tuple[str, ...]]]:
+    return [ex for path in sorted(directory.glob("*.yml")) for ex in load_examples_file(path)]
+
+
+@dataclass(frozen=True)
+class LearnedBehaviours:
+    labels: tuple[str, ...]
+    words: TfidfVectorizer
+    characters: TfidfVectorizer
+    classifiers: tuple[LogisticRegression | None, ...]  # None: a label with no examples
+
+    def _features(self, texts: list[str]):  # noqa: ANN202 (a scipy sparse matrix)
+        normalised = [normalise(t) for t in texts]
+        return hstack([self.words.transform(normalised), self.characters.transform(normalised)])
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        features = self._features([text])
+        return {
+            label: float(model.predict_proba(features)[0, 1]) if model is not None else 0.0
+            for label, model in zip(self.labels, self.classifiers, strict=True)
+        }
+
+    def recognise(self, text: str, threshold: float = CONFIDENT) -> list[str]:
+        return [label for label, p in self.probabilities(text).items() if p >= threshold]
+
+
+def fit(
+    examples: list[tuple[str, tuple[str, ...]]], labels: tuple[str, ...], strength: float = 8.0
+) -> LearnedBehaviours:
+    texts = [normalise(text) for text, _ in examples]
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+    characters = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+    )
+    features = hstack([words.fit_transform(texts), characters.fit_transform(texts)]).tocsr()
+    classifiers = []
+    for label in labels:
+        target = np.array([label in wanted for _, wanted in examples], dtype=int)
+        if target.sum() == 0 or target.sum() == len(target):
+            classifiers.append(None)
+            continue
+        model = LogisticRegression(C=strength, solver="liblinear", class_weight=CLASS_WEIGHT)
+        classifiers.append(model.fit(features, target))
+    return LearnedBehaviours(labels, words, characters, tuple(classifiers))
+
+
+@lru_cache(maxsize=1)
+def learned_model() -> LearnedBehaviours | None:
+    """The classifier fitted on content/behaviour_examples/, or None when there are no examples."""
+    from actions.behaviours.catalogue import BEHAVIOUR_IDS
+
+    examples = load_examples()
+    return fit(examples, BEHAVIOUR_IDS) if examples else None

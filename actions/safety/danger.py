@@ -144,7 +144,8 @@ _DANGER_SERIOUS = _rx(
     r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
     r"\b(?:is|are) (?:going to|about to) (?:break in|get in|come in)\b",
     r"\b(?:is|are) (?:shouting|screaming|yelling) (?:\w+ ){0,3}"
-    r"(?:(?:he|she|they) (?:will|is going to|are going to|is gonna)|hell|shell) (?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
+    r"(?:(?:he|she|they) (?:will|is going to|are going to|is gonna)|hell|shell) "
+    r"(?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me)\b",

@@ -143,6 +143,15 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:going to|about to|is coming to|are coming to|coming to|will|is gonna|threatening to)"
     r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
     r"\b(?:is|are) (?:going to|about to) (?:break in|get in|come in)\b",
+    # at the door now: "someone's knocking", "he won't stop ringing the doorbell", "that's him"
+    r"\b(?:someone|somebody|he|she|they) (?:is|are) (?:\w+ )?(?:knocking|banging|hammering|"
+    r"pounding|ringing the (?:door ?bell|bell|buzzer)|buzzing)\b",
+    r"\b(?:will not|wont) stop (?:banging|knocking|hammering|pounding|kicking|buzzing|"
+    r"ringing (?:the |my )?(?:door ?bell|bell|buzzer|intercom))\b",
+    r"\b(?:that is|it is|thats) (?:him|her|them|my ex)\b(?: \w+){0,3} (?:banging|knocking|"
+    r"hammering|at the door|at my door|outside|on the camera|ringing|buzzing|at the window)\b",
+    r"\b(?:door ?bell|buzzer|intercom) (?:just )?(?:went|rang|is ringing|keeps ringing|going)\b"
+    r".*\b(?:him|her|them|my ex)\b",
     r"\b(?:is|are) (?:shouting|screaming|yelling) (?:\w+ ){0,3}"
     r"(?:(?:he|she|they) (?:will|is going to|are going to|is gonna)|hell|shell) "
     r"(?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
@@ -310,6 +319,11 @@ _SELF_HARM_NEGATED = _rx(
     r"(?:hurt|kill|harm) myself|(?:thinking|thought) (?:of|about) (?:suicide|killing myself|"
     r"hurting myself|harming myself|ending it|ending my life|doing anything))\b",
     r"\b(?:do not|would not|will not|never) (?:want to )?(?:hurt|kill|harm) myself\b",
+    r"\b(?:do not|never) (?:want|wanna|wanted) to die\b",
+    r"\bno (?:thoughts|plans|intention|intentions) (?:of|about) (?:self harm|suicide|"
+    r"hurting myself|killing myself|ending it|harming myself)\b",
+    r"\bnot (?:going to|gonna) do anything (?:stupid|silly|daft)\b",
+    r"\b(?:if|whether) i (?:was|am|were|felt|feel) suicidal\b.*\b(?:not|no)\b",
 )
 
 
@@ -379,12 +393,15 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
 
 def _self_harm(text: str) -> Verdict:
     normalised = normalise(text)
-    if any_match(_SELF_HARM_NEGATED, normalised):
-        return Verdict.NOT_NOW
-    matches = [m for pattern in _SELF_HARM for m in pattern.finditer(normalised)]
-    if any(not _someone_elses(normalised, m) for m in matches):
+    # A denial covers only its own words: "i do not want to die but i keep cutting" is a crisis.
+    negated = [m.group(0) for pattern in _SELF_HARM_NEGATED for m in pattern.finditer(normalised)]
+    rest = normalised
+    for words in negated:
+        rest = rest.replace(words, " , ")
+    matches = [m for pattern in _SELF_HARM for m in pattern.finditer(rest)]
+    if any(not _someone_elses(rest, m) for m in matches):
         return Verdict.DANGER
-    if matches or any_match(_SELF_HARM_NOT_THEIRS, normalised):
+    if negated or matches or any_match(_SELF_HARM_NOT_THEIRS, normalised):
         return Verdict.NOT_NOW
     return Verdict.NONE
 

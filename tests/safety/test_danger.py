@@ -42,6 +42,10 @@ DANGER_NOW = [
     "the man who followed me last week is at my door",
     "hes shouting that hell kick the door in if i dont open it",
     "hes hitting the door with something",
+    "hang on someones knocking, i think its him",
+    "thats him banging",
+    "he wont stop ringing the doorbell",
+    "the doorbell just went and its him on the camera",
 ]
 
 NOT_NOW = [
@@ -56,6 +60,7 @@ NOT_NOW = [
     "he used to wait outside my house",
     "what should i do if someone is following me",
     "not tonight, but he's come round before",
+    "he was knocking on my door last night",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -126,6 +131,13 @@ def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> Non
 def test_negated_self_harm_is_recognised() -> None:
     assert assess("I'm not suicidal, just scared").self_harm is Verdict.NOT_NOW
     assert assess("im not thinking of hurting myself i promise").self_harm is Verdict.NOT_NOW
+    assert assess("i dont want to die, i just want my life back").self_harm is Verdict.NOT_NOW
+    assert assess("no thoughts of self harm, just anxiety").self_harm is Verdict.NOT_NOW
+
+
+def test_a_denial_does_not_cancel_a_crisis_said_beside_it() -> None:
+    assert assess("i dont want to die but i keep cutting myself").self_harm is Verdict.DANGER
+    assert assess("im not suicidal but i want to hurt myself").self_harm is Verdict.DANGER
 
 
 @pytest.mark.parametrize(

@@ -364,6 +364,12 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:could|would|will|nearly|almost|about to) die of\b",
     r"\bcut (?:him|her|them|\w+) (?:out|off)\b",
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
+    r"\b(?:dying|died|die) of (?:embarrassment|shame|boredom|laughter|cringe)\b",
+    r"\bdead (?:tired|scared|worried|nervous|bored|serious|on my feet)\b",
+    r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
+    r"\bshot myself in the foot\b",
+    # wishing the person dead is a threat (the danger guard's business), not a crisis
+    r"\b(?:wants|wanted|hopes|hoped|wishes|wished) (?:me|i) (?:dead|die|would die|was dead)\b",
 )
 _FIRST_PERSON = frozenset({"i", "me"})
 _THIRD_PERSON = frozenset({

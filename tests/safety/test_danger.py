@@ -121,6 +121,10 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "i keep cutting my hair short so he will not recognise me",
         "he said if i leave him he will end it all",
         "he says he'll kill himself if i block him",
+        "im dying of embarrassment lol",
+        "dead tired after giving my statement",
+        "my ex said he hopes i die",
+        "the battery on my phone is dead again",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

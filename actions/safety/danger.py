@@ -258,7 +258,8 @@ _SAFE_STATEMENT = _rx(
 _SELF_HARM = _rx(
     r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|burn|burning|hang|"
     r"hanging|starve|starving|poison|poisoning) (?:myself|my self|my own life|my life)\b",
-    r"\bend (?:it all|everything|things|it)\b(?! with)",
+    r"\bend (?:it all|everything|things|it)\b(?! with| between| off)",
+    r"\bending (?:it all|everything|it)\b(?! with| between| off)",  # not "we are ending things"
     r"\bsuicid",
     r"\bself (?:harm|harming|hurt)",
     r"\bselfharm",
@@ -279,7 +280,7 @@ _SELF_HARM = _rx(
     r"\b(?:hit|hitting|punch|punching|scratch|scratching|bite|biting|burn|burning|bang|banging) "
     r"(?:myself|my (?:own )?(?:arms?|legs?|skin|wrists?|head))\b.*\b(?:bleed|bruise|hurt|hard|"
     r"panic)",
-    r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds)\b",
+    r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds|bled|bleeding)\b",
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear (?:forever|for good)\b",
     r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
@@ -303,7 +304,8 @@ _SELF_HARM = _rx(
     r"\b(?:sh|self harm|cutting|suicidal) (?:urges?|thoughts)\b",
     r"\b(?:step|stepping|stepped|jump|jumping|throw|throwing) (?:myself )?"
     r"(?:in front of|off|under) "
-    r"(?:a |the )?(?:train|bus|bridge|car|lorry|building|roof|cliff|tube)\b",
+    r"(?:a |the )?(?:next |first |last |fast |moving |oncoming )?(?:train|bus|bridge|car|lorry|"
+    r"building|roof|cliff|tube)\b",
     r"\bcan not face (?:another day|tomorrow|living|life|it any ?more|going on|waking up)\b",
     r"\bi (?:cut|burned|burnt) (?:myself )?(?:again|tonight|today|last night|this morning)\b",
     r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}(?:letters?|notes?) (?:\w+ ){0,4}"
@@ -368,6 +370,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bdead (?:tired|scared|worried|nervous|bored|serious|on my feet)\b",
     r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
     r"\bshot myself in the foot\b",
+    r"\bdisappear (?:from|off) (?:social media|socials|online|the internet|insta\w*|facebook|"
+    r"tiktok|snapchat|twitter)\b",
     # wishing the person dead is a threat (the danger guard's business), not a crisis
     r"\b(?:wants|wanted|hopes|hoped|wishes|wished) (?:me|i) (?:dead|die|would die|was dead)\b",
 )

@@ -92,7 +92,9 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
      "im not safe from myself tonight", "been fighting sh urges all week",
      "keep thinking about jumping in front of a train", "i cant face another day like this",
      "i burned myself again last night", "wrote some letters to my family just in case",
-     "he makes me want to end it all", "she drives me to want to kill myself"],
+     "he makes me want to end it all", "i feel like ending it tbh",
+     "on the platform thinking about stepping in front of the next train",
+     "i scratched my arms till they bled again", "she drives me to want to kill myself"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
@@ -125,6 +127,7 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "dead tired after giving my statement",
         "my ex said he hopes i die",
         "the battery on my phone is dead again",
+        "i want to disappear from social media so he cant find me",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

@@ -45,7 +45,7 @@ _BE = r"(?:is|are|am)"
 _FILLER = (
     r"(?:(?:right|just|still|now|currently|literally|actually|already|standing|sitting|sat|waiting|"
     r"parked|hiding|lurking|hanging around|hanging about|back|again|here|stood|outside now|"
-    r"probably|definitely|really|like)\s)*"
+    r"probably|definitely|really|like|pacing|pacing up and down|walking up and down)\s)*"
 )
 _NEAR = (
     r"(?:outside|at|by|near|in|inside|round|around|in front of|behind|under|opposite|"
@@ -58,7 +58,7 @@ _PLACE = (
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
     r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
-    r"hallway|stairwell|lift|toilets|common room)"
+    r"hallway|stairwell|lift|toilets|common room|floor)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -101,6 +101,9 @@ _DANGER = _rx(
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
+    r"^(?:following|chasing|tailing) me\b",
+    r"\b(?:he|she|they|someone|the guy|the man) got on "
+    r"(?:too|as well|after me|behind me|with me)\b",
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
     r"just now|still)\b",
     r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
@@ -131,6 +134,14 @@ _DANGER_SERIOUS = _rx(
     # "would not let me leave" is told afterwards; "will not let me leave" is now
     r"\b(?:will not|(?<!would )(?<!did )(?<!could )not) let (?:me|us) (?:leave|go|out|get out|"
     r"past)\b",
+    r"\b(?:will not|wont|refuses to|refusing to) (?:stop|pull over)(?: the (?:car|taxi|cab|van))?"
+    r"(?: to| and)? let (?:me|us) (?:out|go|off)\b",
+    r"\b(?:will not|refuses to|refusing to) pull over\b",
+    r"\b(?:throwing|chucking|lobbing|hurling) (?:\w+ ){0,2}at (?:my|the|our) "
+    r"(?:window|windows|door|house|flat|car)\b",
+    r"\b(?:is|are) (?:\w+ )?(?:crawling|creeping|driving slowly|kerb crawling) (?:along )?"
+    r"(?:next to|beside|behind|alongside) (?:me|us)\b",
+    r"\btelling me to get in (?:the|his|her|their|a) (?:car|van|taxi)\b",
     r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
     r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
@@ -157,7 +168,9 @@ _DANGER_SERIOUS = _rx(
     r"(?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
-    r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me)\b",
+    r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
+    r"up to my (?:door|room|flat))\b",
+    rf"\b{_BE} (?:coming|running|walking) up$",
     r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
@@ -183,7 +196,8 @@ _NOW = re.compile(
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|hour))\b"
 )
 _NOW_CUE = re.compile(
-    r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|here|"
+    r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
+    r"here(?! with me)|"
     r"watching my (?:window|house|flat|door|room|building)|"
     r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
     r"waiting for me|staring at me|(?:pushed|hit|hurt|attacked|punched|kicked|grabbed|touched|"
@@ -219,7 +233,8 @@ _WHO_FROM_BEFORE = re.compile(
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
     r"sometimes|most (?:days|nights|mornings|evenings)|all the time|keeps|keep|kept|constantly|"
-    r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes)\b"
+    r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|on (?:mondays|tuesdays|"
+    r"wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends))\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|"
@@ -241,6 +256,10 @@ _SAFE_CONTEXT = _rx(
     r"have got|are here|arrived))\b",
     r"\b(?:it is|it has|it) (?:over|finished|stopped|ended)(?: now)?\b",
     r"\b(?:does not|do not|did not) know where i (?:live|am)\b",
+    r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
+    r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
+    r"\b(?:is|are|has been|have been) blocked\b",
+    r"\bhere with me(?: now| tonight)?$",
 )
 _SAFE_STATEMENT = _rx(
     # following online is not following in the street
@@ -366,10 +385,13 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:could|would|will|nearly|almost|about to) die of\b",
     r"\bcut (?:him|her|them|\w+) (?:out|off)\b",
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
-    r"\b(?:dying|died|die) of (?:embarrassment|shame|boredom|laughter|cringe)\b",
+    r"\b(?:(?:want|wanted|wanna) to )?(?:dying|died|die) of "
+    r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
     r"\bdead (?:tired|scared|worried|nervous|bored|serious|on my feet)\b",
     r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
     r"\bshot myself in the foot\b",
+    r"\bthe death of me\b",
+    r"\b(?:so |really |just )?done with (?:him|her|them|this|it|uni|work)\b",
     r"\bdisappear (?:from|off) (?:social media|socials|online|the internet|insta\w*|facebook|"
     r"tiktok|snapchat|twitter)\b",
     # wishing the person dead is a threat (the danger guard's business), not a crisis
@@ -404,14 +426,19 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
 def _self_harm(text: str) -> Verdict:
     normalised = normalise(text)
     # A denial covers only its own words: "i do not want to die but i keep cutting" is a crisis.
-    negated = [m.group(0) for pattern in _SELF_HARM_NEGATED for m in pattern.finditer(normalised)]
+    # So does an idiom or someone else's act: "that made me want to die of embarrassment".
+    set_aside = [
+        m.group(0)
+        for pattern in (*_SELF_HARM_NEGATED, *_SELF_HARM_NOT_THEIRS)
+        for m in pattern.finditer(normalised)
+    ]
     rest = normalised
-    for words in negated:
+    for words in set_aside:
         rest = rest.replace(words, " , ")
     matches = [m for pattern in _SELF_HARM for m in pattern.finditer(rest)]
     if any(not _someone_elses(rest, m) for m in matches):
         return Verdict.DANGER
-    if negated or matches or any_match(_SELF_HARM_NOT_THEIRS, normalised):
+    if set_aside or matches:
         return Verdict.NOT_NOW
     return Verdict.NONE
 

@@ -219,7 +219,8 @@ def normalise(text: str) -> str:
 
 # Where one thought ends and another begins: "he was here yesterday but he is outside now".
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;:\n]+|,|\s[-\u2013\u2014]+\s|\b(?:but|though|although|however|except|and|whereas|because|cos|cuz)\b"
+    r"[.!?;:\n]+|,|\s[-\u2013\u2014]+\s|\b(?:but|though|although|however|except|whereas|because|"
+    r"cos|cuz|(?<!\bup )and(?! down\b))\b"  # "pacing up and down" is one thought
 )
 
 

@@ -46,6 +46,14 @@ DANGER_NOW = [
     "thats him banging",
     "he wont stop ringing the doorbell",
     "the doorbell just went and its him on the camera",
+    "following me home. same guy as before",
+    "im in a taxi and the driver wont stop to let me out",
+    "someone keeps throwing stones at my window",
+    "a van is crawling along beside me",
+    "im on the train now but he got on too",
+    "he saw which flat i went into, hes coming up",
+    "hes pacing up and down outside",
+    "hes on my floor asking which door is mine",
 ]
 
 NOT_NOW = [
@@ -61,6 +69,10 @@ NOT_NOW = [
     "what should i do if someone is following me",
     "not tonight, but he's come round before",
     "he was knocking on my door last night",
+    "my mum's here with me now",
+    "he has a key but hes in another city all week",
+    "hes blocked on everything now",
+    "hes in my lecture on thursdays, should i tell my tutor",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -128,6 +140,9 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "my ex said he hopes i die",
         "the battery on my phone is dead again",
         "i want to disappear from social media so he cant find me",
+        "that presentation made me want to die of embarrassment",
+        "this deadline is going to be the death of me",
+        "im so done with him",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

@@ -102,6 +102,8 @@ _DANGER = _rx(
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
     r"^(?:following|chasing|tailing) me\b",
+    r"\b(?:has|have) (?:just )?followed (?:me|us) (?:off|out of|from|onto|into|to|down|along)\b",
+    r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
     r"\b(?:he|she|they|someone|the guy|the man) got on "
     r"(?:too|as well|after me|behind me|with me)\b",
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
@@ -115,8 +117,10 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
-    r"\b(?:is|are) (?:breaking|kicking|smashing) (?:in|into|down|the|my)\b",
+    r"\b(?:is|are) (?:breaking|kicking|smashing) (?:in|into|down|the|my|it)\b",
+    r"\b(?:knocking|banging|hammering) (?:is |has )?(?:started|starting|begun) again\b",
     r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling|hitting|"
+    r"tapping|scratching|"
     r"thumping|punching|slamming|shaking|booting) "
     r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:door|window|windows|doors|front door|gate)\b",
     r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
@@ -139,13 +143,14 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:will not|refuses to|refusing to) pull over\b",
     r"\b(?:throwing|chucking|lobbing|hurling) (?:\w+ ){0,2}at (?:my|the|our) "
     r"(?:window|windows|door|house|flat|car)\b",
-    r"\b(?:is|are) (?:\w+ )?(?:crawling|creeping|driving slowly|kerb crawling) (?:along )?"
+    r"\b(?:is|are|has been|have been) (?:\w+ )?(?:crawling|creeping|driving slowly|kerb crawling) "
+    r"(?:along )?"
     r"(?:next to|beside|behind|alongside) (?:me|us)\b",
     r"\btelling me to get in (?:the|his|her|their|a) (?:car|van|taxi)\b",
     r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
     r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
-    r"\blocked (?:me|us) in\b",
+    r"\b(?:locked|blocked|boxed|parked) (?:me|us) in\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
     r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
     r"\b(?:has|have) not seen me yet\b",
@@ -194,6 +199,7 @@ _NOW = re.compile(
     r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
     r"this second|as i write|for (?:like |about |around |over |the last |the past )?"
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|hour))\b"
+    r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
@@ -229,6 +235,8 @@ _WHO_FROM_BEFORE = re.compile(
     r"the other (?:day|night|week))|"
     r"who (?:\w+ ){1,4}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
+    # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
+    r"|\bwho\b(?! (?:is|are)\b)(?: \w+){1,8}?(?= (?:is|are)\b)"
 )
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
@@ -268,10 +276,13 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
     r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
     r"family|someone))\b",
-    r"\b(?:he|she|they|someone|my ex) (?:is|are|has|have) (?:gone|left|not here|not outside|"
+    r"\b(?:he|she|they|someone|my ex)(?: who(?: \w+){1,4}?)? (?:is|are|has|have) (?:gone|left|"
+    r"not here|not outside|"
     r"away|not around|gone away|gone now)\b",
     # "safe now" on its own; not "ok now hes outside", where "ok now" only opens the sentence
     r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
+    r"^(?:he|she|they|my ex|ex) (?:is|are) (?:at|in) (?:work|school|college|uni|his work|her work|"
+    r"their work)(?: now| right now| today| at the moment)?$",
 )
 
 _SELF_HARM = _rx(
@@ -320,6 +331,8 @@ _SELF_HARM = _rx(
     r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:it|them|any of it) (?:soon|much longer|anymore)\b",
     r"\bnot safe (?:from|around|with) myself\b",
+    r"\b(?:stepping|step|jumping|jump) off (?:the |a )?(?:platform|edge|bridge|roof|ledge|cliff)\b",
+    r"\b(?:think|thinking|thought) about (?:stepping|jumping) off\b",
     r"\b(?:sh|self harm|cutting|suicidal) (?:urges?|thoughts)\b",
     r"\b(?:step|stepping|stepped|jump|jumping|throw|throwing) (?:myself )?"
     r"(?:in front of|off|under) "
@@ -370,7 +383,7 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
     if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
         return Verdict.NOT_NOW, "hypothetical"
     told_when = _WHO_FROM_BEFORE.sub("", clause)
-    if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(clause))):
+    if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(told_when))):
         return Verdict.NOT_NOW, "past or habitual"
     return Verdict.DANGER, "pattern"
 
@@ -387,7 +400,11 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
     r"\b(?:(?:want|wanted|wanna) to )?(?:dying|died|die) of "
     r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
-    r"\bdead (?:tired|scared|worried|nervous|bored|serious|on my feet)\b",
+    r"\bdead (?:tired|scared|worried|nervous|bored|serious|stressed|on my feet)\b",
+    r"\bbury my head in the sand\b",
+    r"\bend of my (?:rope|tether)\b",
+    r"\b(?:he|she|they) (?:is |are |will |would |was |were )?(?:going to |gonna )?(?:take|takes|"
+    r"taking|swallow\w*) (?:\w+ ){0,2}(?:pills|tablets|an overdose)\b",
     r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
     r"\bshot myself in the foot\b",
     r"\bthe death of me\b",

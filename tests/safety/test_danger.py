@@ -54,6 +54,15 @@ DANGER_NOW = [
     "he saw which flat i went into, hes coming up",
     "hes pacing up and down outside",
     "hes on my floor asking which door is mine",
+    "the guy who has been stalking me for months is in my garden",
+    "two lads who've been hassling me for weeks are following me home",
+    "the man who keeps turning up is behind me again",
+    "a car has been crawling alongside me since i left the gym",
+    "someone keeps tapping on my window",
+    "the knocking's started again",
+    "i locked the door but hes kicking it now",
+    "hes blocked me in with his car",
+    "a man has followed me off the tram",
 ]
 
 NOT_NOW = [
@@ -73,6 +82,10 @@ NOT_NOW = [
     "he has a key but hes in another city all week",
     "hes blocked on everything now",
     "hes in my lecture on thursdays, should i tell my tutor",
+    "no im safe at the moment, hes at work",
+    "someone who was outside is gone now",
+    "the guy who followed me last week is a student here",
+    "he has been following me for weeks",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -106,7 +119,9 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
      "i burned myself again last night", "wrote some letters to my family just in case",
      "he makes me want to end it all", "i feel like ending it tbh",
      "on the platform thinking about stepping in front of the next train",
-     "i scratched my arms till they bled again", "she drives me to want to kill myself"],
+     "i scratched my arms till they bled again",
+     "sometimes i stand on the platform and think about stepping off",
+     "she drives me to want to kill myself"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
@@ -143,6 +158,8 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "that presentation made me want to die of embarrassment",
         "this deadline is going to be the death of me",
         "im so done with him",
+        "im at the end of my tether with the council",
+        "my ex posted that hes going to take pills if i dont take him back",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

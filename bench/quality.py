@@ -1,8 +1,7 @@
 """Quality on held-out sets that no training file ever sees.
 
-bench/heldout_sealed.yml is the honest measure: written independently and never opened while
-building. bench/heldout.yml was written the same way but has since been used for error analysis
-(its misses guided general fixes), so its figures are optimistic.
+Every set was written independently of the training data. The newest sealed one (see
+bench/README.md) is the honest measure; sets whose misses have been read are optimistic.
 
 Measured through the running assistant's REST channel, as a user would meet it:
 - danger: each message is sent as the first message of a new conversation, or mid-flow (after a
@@ -10,6 +9,7 @@ Measured through the running assistant's REST channel, as a user would meet it:
   comes back. Recall must be 100%.
 - not danger: the same, and any emergency answer is a false alarm (target at most 5%).
 - self-harm: caught when the crisis answer (Samaritans) comes back.
+- crisis false alarms: near misses ("this essay is killing me") that got the crisis answer.
 - behaviours: the `behaviour` entities from /model/parse against the expected labels (micro F1).
 - intents: with --cross-validation, `rasa test nlu --cross-validation` macro-F1 (slow: trains 5x).
 

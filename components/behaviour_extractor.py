@@ -13,9 +13,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.behaviours import recognise, relationship
 from actions.behaviours.learned import learned_model
-from components.base import StatelessComponent
+from components.base import StatelessComponent, force_intent
 
 EXTRACTOR = "BehaviourExtractor"
+FALLBACK = "nlu_fallback"
+DESCRIBE = "describe_behaviour"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -36,6 +38,11 @@ class BehaviourExtractor(StatelessComponent):
             if found:
                 entities = [*(message.get("entities") or []), *found]
                 message.set("entities", entities, add_to_output=True)
+            top = (message.get("intent") or {}).get("name")
+            if top == FALLBACK and any(e["entity"] == "behaviour" for e in found):
+                # The classifier could not place it, but it names what someone is doing: it is
+                # an account of what is happening, so reflect it back rather than "say it again".
+                force_intent(message, DESCRIBE)
         return messages
 
 

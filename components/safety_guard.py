@@ -15,6 +15,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.behaviours import recognise
 from actions.safety.danger import Verdict, assess
 from components.base import StatelessComponent, force_intent
 
@@ -24,6 +25,7 @@ DANGER = "immediate_danger"
 CRISIS = "self_harm"
 UNSURE = "unsure_safety"
 FALLBACK = "nlu_fallback"
+DESCRIBE = "describe_behaviour"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -57,7 +59,9 @@ class SafetyGuard(StatelessComponent):
             _force(message, CRISIS, "guard: crisis")
         elif learned == DANGER and verdict.danger is Verdict.NOT_NOW:
             if top == DANGER:
-                _demote(message, DANGER, self.demoted_min, "guard: not now")
+                # Told afterwards and nothing else confident: it is an account of what happened.
+                instead = DESCRIBE if recognise(text) else FALLBACK
+                _demote(message, DANGER, self.demoted_min, "guard: not now", instead)
         elif learned == DANGER and (top == FALLBACK or confidence < self.threshold):
             _force(message, UNSURE, "guard: weak danger, ask")
         elif top == CRISIS and verdict.self_harm is Verdict.NOT_NOW:
@@ -77,12 +81,18 @@ def _force(message: Message, intent: str, reason: str) -> None:
     logger.debug("SafetyGuard set intent %s (%s)", intent, reason)
 
 
-def _demote(message: Message, intent: str, min_confidence: float, reason: str) -> None:
+def _demote(
+    message: Message, intent: str, min_confidence: float, reason: str, instead: str = FALLBACK
+) -> None:
+    """Take ``intent`` out; if nothing confident is left, ``instead`` (by default nlu_fallback)."""
     ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != intent]
     if not ranking:
         return
-    if float(ranking[0].get("confidence") or 0.0) < min_confidence:
-        ranking.insert(0, {"name": FALLBACK, "confidence": 1.0 - min_confidence})
+    if float(ranking[0].get("confidence") or 0.0) < min_confidence or (
+        ranking[0].get("name") == FALLBACK and instead != FALLBACK
+    ):
+        ranking = [r for r in ranking if r.get("name") != instead]
+        ranking.insert(0, {"name": instead, "confidence": 1.0 - min_confidence})
     message.set("intent", dict(ranking[0]), add_to_output=True)
     message.set("intent_ranking", ranking, add_to_output=True)
     logger.debug("SafetyGuard demoted %s to %s (%s)", intent, ranking[0]["name"], reason)

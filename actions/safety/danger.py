@@ -281,6 +281,7 @@ _SAFE_STATEMENT = _rx(
     r"away|not around|gone away|gone now)\b",
     # "safe now" on its own; not "ok now hes outside", where "ok now" only opens the sentence
     r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
+    r"\b(?:the )?police (?:have |has |are |is )?(?:arrived|here|come|got here|turned up)\b",
     r"^(?:he|she|they|my ex|ex) (?:is|are) (?:at|in) (?:work|school|college|uni|his work|her work|"
     r"their work)(?: now| right now| today| at the moment)?$",
 )
@@ -361,12 +362,16 @@ _SELF_HARM_NEGATED = _rx(
 )
 
 
+_SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
+
+
 def _clause_danger(clause: str) -> tuple[Verdict, str]:
     now_marker = bool(_NOW.search(clause))
     serious = any_match(_DANGER_SERIOUS, clause)
     match = serious or any_match(_DANGER, clause)
-    if match is None and now_marker and _NOW_CUE.search(clause):
-        match = _NOW_CUE.search(clause)
+    cue = _NOW_CUE.search(clause) if match is None and now_marker else None
+    if cue and not _SELF_AS_SUBJECT.search(clause[: cue.start()]):  # not "i am in my room now"
+        match = cue
     if match is None:
         if any_match(_SAFE_STATEMENT, clause) or any_match(_SAFE_CONTEXT, clause):
             return Verdict.NOT_NOW, "safe statement"
@@ -374,6 +379,7 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
             _PAST.search(clause) or _HABIT.search(clause) or _HYPOTHETICAL.search(clause)
         ):
             return Verdict.NOT_NOW, "past, habitual or hypothetical"
+
         return Verdict.NONE, ""
     before = clause[: match.start()]
     if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):

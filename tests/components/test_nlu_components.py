@@ -84,6 +84,15 @@ def test_behaviours_and_relationship_become_entities() -> None:
     }
 
 
+def test_a_description_the_classifier_could_not_place_is_still_a_description() -> None:
+    message = parsed("they keep turning up outside my lectures", ("nlu_fallback", 0.45))
+    BehaviourExtractor({}).process([message])
+    assert message.get("intent")["name"] == "describe_behaviour"
+    nothing = parsed("blue sky thinking", ("nlu_fallback", 0.45))
+    BehaviourExtractor({}).process([nothing])
+    assert nothing.get("intent")["name"] == "nlu_fallback"
+
+
 def test_a_typed_diary_code_is_recognised_but_danger_still_wins() -> None:
     from actions.diary import generate_code
     from components.diary_code_detector import DiaryCodeDetector

@@ -39,7 +39,8 @@ def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
 _WHO = (
     r"(?:he|she|they|someone|somebody|some one|a man|a guy|a woman|a person|the man|the guy|"
     r"this guy|this man|this person|that guy|that man|my ex|the stalker|my stalker|ex|stalker|"
-    r"him|it|people|a car|a van)"
+    r"him|it|people|a car|a van|the car|the van|his car|her car|their car|his van|car|van|"
+    r"the landlord|my landlord|landlord)"
 )
 _BE = r"(?:is|are|am)"
 _FILLER = (
@@ -58,7 +59,7 @@ _PLACE = (
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
     r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
-    r"hallway|stairwell|lift|toilets|common room|floor)"
+    r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -73,11 +74,13 @@ _DANGER = _rx(
     r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
     r"\bjust (?:turned up|showed up|arrived|appeared|got on|got in|walked in|came in|sat down|"
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
+    r"\b(?:someone|somebody|he|she|they|the guy|the man) just (?:knocked|banged|buzzed|"
+    r"rang the (?:door ?bell|bell|buzzer))\b",
     r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b"
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
-    r"here(?! with me)|"
+    r"here(?! with me)|is there|are there|photo of me|picture of me|pic of me|"
     r"out there|out front|round the corner|around the corner|in the car park|back)\b",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
@@ -98,11 +101,12 @@ _DANGER = _rx(
     # being followed or chased now
     rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|stalking|running after|coming after|"
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
-    r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
-    r"hit|grabbed|threatened|watched right now|stalked right now)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
     r"^(?:following|chasing|tailing) me\b",
-    r"\b(?:has|have) (?:just )?followed (?:me|us) (?:off|out of|from|onto|into|to|down|along)\b",
+    r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:off|out of|from|onto|into|to|down|"
+    r"along)\b",
+    r"\b(?:he|she|they|someone|the guy|the man) got off at (?:my|the same) (?:stop|station)\b",
+    r"^(?:oh (?:god|no) )?(?:it is|its|thats|that is) (?:him|her|them|my ex)$",
     r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
     r"\b(?:he|she|they|someone|the guy|the man) got on "
     r"(?:too|as well|after me|behind me|with me)\b",
@@ -122,7 +126,8 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling|hitting|"
     r"tapping|scratching|"
     r"thumping|punching|slamming|shaking|booting) "
-    r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:door|window|windows|doors|front door|gate)\b",
+    r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:\w+ )?"
+    r"(?:door|window|windows|doors|front door|gate)\b",
     r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
     r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing)"
@@ -132,7 +137,19 @@ _DANGER_SERIOUS = _rx(
     rf"\b{_BE} {_FILLER}(?:hitting|hurting|attacking|strangling|choking|beating|punching|"
     r"kicking|grabbing|dragging|pushing|raping|assaulting|threatening|holding) (?:me|us)\b",
     r"^(?:he|she|they) (?:hitting|hurting|attacking|strangling|choking|beating|punching) me\b",
-    r"\b(?:is|are|keeps|keep|still|he|she|they) (?:\w+ )?touching me\b",
+    r"\b(?:is|are|keeps|keep|still|he|she|they) (?:\w+ )?touching (?:me|my \w+)\b",
+    r"\b(?:is|are) (?:\w+ )?(?:blocking|standing in|stood in) (?:the|my|our) "
+    r"(?:front |back |bedroom )?"
+    r"(?:door|doorway|way|exit|drive|driveway|car)\b",
+    r"\b(?:put|puts|slipped|spiked|putting|slipping) (?:something |stuff |a pill |pills )?"
+    r"(?:in|into) "
+    r"(?:my|our) (?:drink|drinks|glass)\b",
+    r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
+    r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
+    r"hit|grabbed|threatened|watched right now|stalked right now)\b",
+    r"\bnot stopping the (?:car|taxi|cab|van)\b",
+    r"\b(?:him|her|them|someone|somebody|a man) (?:is )?(?:in|inside) my "
+    r"(?:room|bedroom|tent|bed)\b",
     r"\b(?:just|has just|have just) (?:hit|hurt|attacked|punched|kicked|pushed|strangled|"
     r"choked|stabbed|assaulted|raped|threatened|grabbed) (?:me|us)\b",
     # "would not let me leave" is told afterwards; "will not let me leave" is now
@@ -189,7 +206,8 @@ _DANGER_SERIOUS = _rx(
     r"right now)\b",
     r"\b(?:is|are) watching (?:me|my (?:house|flat|window|room|door)) (?:right now|now|"
     r"at the moment|from)\b",
-    rf"\b{_BE} (?:right |just |still )?(?:staring|looking) (?:at|in|into|through) "
+    rf"\b{_BE} (?:right |just |still )?(?:staring|looking) (?:up |in |over )?"
+    r"(?:at|in|into|through) "
     r"(?:me|my window|my windows|my door)\b",
     r"\b(?:he|she|they|someone) is in (?:my|the) (?:house|flat|room|bedroom|home|halls)\b",
 )
@@ -198,7 +216,7 @@ _DANGER_SERIOUS = _rx(
 _NOW = re.compile(
     r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
     r"this second|as i write|for (?:like |about |around |over |the last |the past )?"
-    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|hour))\b"
+    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour))\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
 )
 _NOW_CUE = re.compile(
@@ -236,7 +254,7 @@ _WHO_FROM_BEFORE = re.compile(
     r"who (?:\w+ ){1,4}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
-    r"|\bwho\b(?! (?:is|are)\b)(?: \w+){1,8}?(?= (?:is|are)\b)"
+    r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have)\b)"
 )
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
@@ -251,7 +269,7 @@ _HYPOTHETICAL = re.compile(
     r"tomorrow|next (?:week|month|time|year)|later)\b"
 )
 _NEGATED_SUBJECT = re.compile(
-    r"(?:\b(?:no one|noone|nobody|nothing|no body)\s*$)|"
+    r"(?:\b(?:no one|noone|nobody|nothing|no body)(?: is| are)?\s*$)|"
     r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose)\b"
     r"(?:\s\w+){0,3}\s*$)"
 )
@@ -267,6 +285,8 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
     r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
     r"\b(?:is|are|has been|have been) blocked\b",
+    r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
+    r"\bnot seen (?:him|her|them) (?:in|for) (?:months|weeks|ages|years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
 )
 _SAFE_STATEMENT = _rx(

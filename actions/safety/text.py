@@ -113,6 +113,11 @@ _CONTRACTIONS: list[tuple[str, str]] = [
     (r"'d\b", " would"),
     (r"\b(he|she|it|that|there|who|someone|somebody|what|ex|one|guy|man|woman|person)'s\b",
      r"\1 is"),
+    # "the landlord's in the flat", "car's back": a person or thing's before where or how it is
+    (r"\b(landlord|car|van|lock|door|buzzer|bell|knocking|banging|neighbour|driver|stranger|"
+     r"boss|manager|lecturer|tutor|porter|bloke|lad|creep|stalker|taxi|uber|cab|lift|engine)'s "
+     r"(?=(?:in|at|outside|on|here|there|back|just|still|not|coming|going|gone|by|behind|"
+     r"downstairs|upstairs|being|running|started|stopped)\b)", r"\1 is "),
 ]
 
 # Words that matter to the guard and the catalogue; a typo of one of these (edit distance 1,
@@ -221,6 +226,10 @@ def normalise(text: str) -> str:
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:\n]+|,|\s[-\u2013\u2014]+\s|\b(?:but|though|although|however|except|whereas|because|"
     r"cos|cuz|(?<!\bup )and(?! down\b))\b"  # "pacing up and down" is one thought
+    # Unpunctuated run-ons: a new past-tense sentence starts a clause, so that "theres a man
+    # behind me he was in the chip shop" keeps its present danger ("what if he was" stays whole).
+    r"|(?<!\bif)(?<!\bthat)(?<!\bwhen)(?<!\bcase)(?<!\bthink)(?<!\bsaid)(?<!\btold)"
+    r"(?<!\bsays)\s(?=(?:he|she|they) (?:was|were|had|used to)\b)"
 )
 
 

@@ -63,6 +63,20 @@ DANGER_NOW = [
     "i locked the door but hes kicking it now",
     "hes blocked me in with his car",
     "a man has followed me off the tram",
+    "hes followed me into the shop",
+    "car's back",
+    "the landlord's in the flat",
+    "someone just knocked",
+    "its him",
+    "the lock's being picked i can hear it",
+    "hes blocking the front door saying im not going anywhere",
+    "he put something in my drink i feel weird",
+    "hes not stopping the car",
+    "theres a man behind me he was in the chip shop earlier",
+    "the guy who was grabbing at me on the platform has got in my carriage",
+    "im being followed by some lads who keep shouting my name",
+    "hes hammering on my bedroom door",
+    "he is looking up at my window",
 ]
 
 NOT_NOW = [
@@ -86,12 +100,16 @@ NOT_NOW = [
     "someone who was outside is gone now",
     "the guy who followed me last week is a student here",
     "he has been following me for weeks",
+    "hes moved to london now",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
            # the pattern of stalking, told afterwards, or where he is, not where they are
            "my ex won't leave me alone", "he wouldnt let me leave", "hes at his parents house",
-           "ok now what do i do about the messages"]
+           "ok now what do i do about the messages",
+           "no nobody's trying to get in, it was the wind",
+           "my cat just knocked everything off the shelf",
+           "it turned out to be my mate's airtag in my bag"]
 
 
 @pytest.mark.parametrize("text", DANGER_NOW)

@@ -111,7 +111,8 @@ _CONTRACTIONS: list[tuple[str, str]] = [
     (r"'ve\b", " have"),
     (r"'ll\b", " will"),
     (r"'d\b", " would"),
-    (r"\b(he|she|it|that|there|who|someone|somebody|what|ex|one|guy|man|woman|person)'s\b",
+    (r"\b(he|she|it|that|there|who|someone|somebody|nobody|noone|everyone|everybody|what|ex|one|"
+     r"guy|man|woman|person)'s\b",
      r"\1 is"),
     # "the landlord's in the flat", "car's back": a person or thing's before where or how it is
     (r"\b(landlord|car|van|lock|door|buzzer|bell|knocking|banging|neighbour|driver|stranger|"

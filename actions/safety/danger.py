@@ -80,7 +80,8 @@ _DANGER = _rx(
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
-    r"here(?! with me)|is there|are there|photo of me|picture of me|pic of me|"
+    r"here(?! with me)|opposite|across the road|across the street|over the road|"
+    r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
     r"out there|out front|round the corner|around the corner|in the car park|back)\b",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
@@ -91,6 +92,13 @@ _DANGER = _rx(
     rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing) (?:at|on|in) the (?:next|same) "
     r"(?:table|desk|bench|row|carriage|seat)\b",
     rf"\b{_WHO} {_BE} (?:\w+ )?parked (?:across|over|opposite|outside|up|down|on|at|by|near)\b",
+    # "someone following me home its 2am": the "is" dropped, but not "about someone following me"
+    r"(?<!about )(?<!of )(?<!if )(?<!when )(?<!for )\b(?:someone|somebody|a man|a guy|some guy|"
+    r"this guy|a car|a van) (?:following|chasing|tailing) (?:me|us)\b",
+    r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ )?(?:in|inside|"
+    r"downstairs|upstairs|outside|at|moving|walking|breathing|trying|on the stairs)\b",
+    r"\b(?:that is|it is|thats|its) (?:him|her|them|my ex) (?:following|behind|outside|"
+    r"watching|at the door)\b",
     r"\bcan see (?:him|her|them|someone|somebody|a man|a guy|the man|the guy|his car|her car|"
     r"their car|my ex)\b",
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
@@ -221,7 +229,8 @@ _NOW = re.compile(
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
-    r"here(?! with me)|"
+    r"here(?! with me)|is there|are there|photo of me|picture of me|pic of me|been followed|"
+    r"being followed|"
     r"watching my (?:window|house|flat|door|room|building)|"
     r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
     r"waiting for me|staring at me|(?:pushed|hit|hurt|attacked|punched|kicked|grabbed|touched|"
@@ -263,7 +272,8 @@ _HABIT = re.compile(
     r"wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends))\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|"
+    r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|dream\w*|"
+    r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
     r"tomorrow|next (?:week|month|time|year)|later)\b"
@@ -285,6 +295,7 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
     r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
     r"\b(?:is|are|has been|have been) blocked\b",
+    r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
     r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
     r"\bnot seen (?:him|her|them) (?:in|for) (?:months|weeks|ages|years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
@@ -352,6 +363,7 @@ _SELF_HARM = _rx(
     r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:it|them|any of it) (?:soon|much longer|anymore)\b",
     r"\bnot safe (?:from|around|with) myself\b",
+    r"\b(?:feel|feeling|felt) (?:really |very |so |a bit |kinda )?sui\b",
     r"\b(?:stepping|step|jumping|jump) off (?:the |a )?(?:platform|edge|bridge|roof|ledge|cliff)\b",
     r"\b(?:think|thinking|thought) about (?:stepping|jumping) off\b",
     r"\b(?:sh|self harm|cutting|suicidal) (?:urges?|thoughts)\b",
@@ -428,6 +440,10 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
     r"\bdead (?:tired|scared|worried|nervous|bored|serious|stressed|on my feet)\b",
     r"\bbury my head in the sand\b",
+    r"\b(?:ground|floor|earth) to swallow me(?: up)?\b",
+    r"\bcried myself to sleep\b",
+    r"\b(?:he|she|they) (?:posted|sent|shared) (?:me )?(?:a )?(?:picture|photo|pic|video) of "
+    r"(?:pills|tablets|a knife|blades?|a rope)\b",
     r"\bend of my (?:rope|tether)\b",
     r"\b(?:he|she|they) (?:is |are |will |would |was |were )?(?:going to |gonna )?(?:take|takes|"
     r"taking|swallow\w*) (?:\w+ ){0,2}(?:pills|tablets|an overdose)\b",

@@ -77,6 +77,11 @@ DANGER_NOW = [
     "im being followed by some lads who keep shouting my name",
     "hes hammering on my bedroom door",
     "he is looking up at my window",
+    "been followed for 10 mins by a car",
+    "someone following me home from my shift its 2am",
+    "hes standing under the streetlight opposite",
+    "i can hear them in my room",
+    "i think its him following me",
 ]
 
 NOT_NOW = [
@@ -101,6 +106,8 @@ NOT_NOW = [
     "the guy who followed me last week is a student here",
     "he has been following me for weeks",
     "hes moved to london now",
+    "i keep dreaming hes breaking in",
+    "hes nowhere near me, he lives in leeds",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -109,7 +116,8 @@ NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i t
            "ok now what do i do about the messages",
            "no nobody's trying to get in, it was the wind",
            "my cat just knocked everything off the shelf",
-           "it turned out to be my mate's airtag in my bag"]
+           "it turned out to be my mate's airtag in my bag",
+           "do i need evidence before i go to the police about someone following me"]
 
 
 @pytest.mark.parametrize("text", DANGER_NOW)
@@ -139,7 +147,7 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
      "on the platform thinking about stepping in front of the next train",
      "i scratched my arms till they bled again",
      "sometimes i stand on the platform and think about stepping off",
-     "she drives me to want to kill myself"],
+     "she drives me to want to kill myself", "been feeling sui lately ngl"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
@@ -178,6 +186,8 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "im so done with him",
         "im at the end of my tether with the council",
         "my ex posted that hes going to take pills if i dont take him back",
+        "i want the ground to swallow me up",
+        "i cried myself to sleep but im okay today",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

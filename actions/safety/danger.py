@@ -83,7 +83,7 @@ _DANGER = _rx(
     r"here(?! with me)|opposite|across the road|across the street|over the road|"
     r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
     r"out there|out front|round the corner|around the corner|in the car park|back)\b",
-    rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|people|"
+    rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|a drone|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
     r"trying to|looking)\b",
     rf"\b{_WHO} {_BE} (?:right|just|standing|stood|sat|sitting) there\b",
@@ -95,8 +95,6 @@ _DANGER = _rx(
     # "someone following me home its 2am": the "is" dropped, but not "about someone following me"
     r"(?<!about )(?<!of )(?<!if )(?<!when )(?<!for )\b(?:someone|somebody|a man|a guy|some guy|"
     r"this guy|a car|a van) (?:following|chasing|tailing) (?:me|us)\b",
-    r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ )?(?:in|inside|"
-    r"downstairs|upstairs|outside|at|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:that is|it is|thats|its) (?:him|her|them|my ex) (?:following|behind|outside|"
     r"watching|at the door)\b",
     r"\bcan see (?:him|her|them|someone|somebody|a man|a guy|the man|the guy|his car|her car|"
@@ -153,6 +151,9 @@ _DANGER_SERIOUS = _rx(
     r"(?:in|into) "
     r"(?:my|our) (?:drink|drinks|glass)\b",
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
+    # hearing someone is happening as they type, whatever else the message says
+    r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ )?(?:in|inside|"
+    r"downstairs|upstairs|outside|at|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
     r"\bnot stopping the (?:car|taxi|cab|van)\b",
@@ -175,7 +176,7 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
     r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
-    r"\b(?:locked|blocked|boxed|parked) (?:me|us) in\b",
+    r"\b(?:locked|blocked|boxed|parked) (?:me|us|my car|our car|the car|my drive) in\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
     r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
     r"\b(?:has|have) not seen me yet\b",
@@ -226,6 +227,7 @@ _NOW = re.compile(
     r"this second|as i write|for (?:like |about |around |over |the last |the past )?"
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour))\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
+    r"|\b(?:has|have|is|are) just\b"  # "he's just put something in my drink"
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
@@ -294,7 +296,7 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:does not|do not|did not) know where i (?:live|am)\b",
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
     r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
-    r"\b(?:is|are|has been|have been) blocked\b",
+    r"\b(?:is|are|has been|have been) blocked(?: on (?:everything|all|\w+)| everywhere| now)*$",
     r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
     r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
     r"\bnot seen (?:him|her|them) (?:in|for) (?:months|weeks|ages|years|a while|a long time)\b",

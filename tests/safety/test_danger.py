@@ -82,6 +82,10 @@ DANGER_NOW = [
     "hes standing under the streetlight opposite",
     "i can hear them in my room",
     "i think its him following me",
+    "im in the car park and hes blocked my car in with his",
+    "hes just put something in my drink when he thought i wasnt looking",
+    "theres a drone hovering outside my bedroom window",
+    "i can always hear him downstairs, hes in the house now",
 ]
 
 NOT_NOW = [

@@ -101,7 +101,10 @@ _DANGER = _rx(
     r"their car|my ex)\b",
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
     r"beaten|jumped)\b",
-    r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind me\b",
+    r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind (?:me|us)\b",
+    r"(?<!\bi )\b(?:has|have) been (?:\w+ ){0,4}behind (?:me|us) (?:since|for (?:the last |about |"
+    r"like )?(?:\d+|a few|ten|twenty|five|fifteen) (?:mins|minutes))\b",
+    r"\bthere (?:is|are) footsteps\b|\bfootsteps (?:on|outside|in|coming|behind|up) ",
     rf"\b{_BE} still (?:there|here|outside|behind me|following me|waiting|watching me|"
     r"at the door|at my door|in the car|parked)\b",
     # being followed or chased now
@@ -173,6 +176,12 @@ _DANGER_SERIOUS = _rx(
     r"(?:along )?"
     r"(?:next to|beside|behind|alongside) (?:me|us)\b",
     r"\btelling me to get in (?:the|his|her|their|a) (?:car|van|taxi)\b",
+    # matching the person's pace: "i sped up and so did he"
+    r"\bi (?:have )?(?:sped up|speed up|slowed down|slow down|crossed the road|cross the road|"
+    r"stopped|stop)\b.*\b(?:so (?:did|does|has) (?:he|she|they)|"
+    r"(?:he|she|they) (?:did|does|do) too|(?:he|she|they) (?:stops|stopped|speeds up|sped up))\b",
+    r"\b(?:tried|has tried|have tried|is trying|just tried) (?:the|my|our) (?:back |front )?"
+    r"(?:door|door handle|handle|window|lock)\b",
     r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
     r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
@@ -200,7 +209,7 @@ _DANGER_SERIOUS = _rx(
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
-    r"up to my (?:door|room|flat))\b",
+    r"up to my (?:door|room|flat)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
     r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
@@ -228,6 +237,9 @@ _NOW = re.compile(
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour))\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
     r"|\b(?:has|have|is|are) just\b"  # "he's just put something in my drink"
+    r"|\b(?:is|are) right (?:behind|outside|next to|in front of|beside) (?:me|us|my)\b"
+    r"|\bsince (?:i left |we left )?(?:the )?(?:station|stop|bus|train|tube|shop|club|pub|gym|"
+    r"library|campus|work|uni|town|party|lecture|cinema)\b"
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
@@ -266,6 +278,12 @@ _WHO_FROM_BEFORE = re.compile(
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
     r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have)\b)"
+)
+# A time still to come: "he says he's coming to my graduation next month".
+_LATER = re.compile(
+    r"\b(?:next (?:week|month|year|term|weekend|time|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|tomorrow|at the weekend|later this (?:week|month|year)|in (?:a|two|three|"
+    r"\d+) (?:weeks?|months?|days?|years?))\b"
 )
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
@@ -356,7 +374,8 @@ _SELF_HARM = _rx(
     r"\bi am (?:stood|standing|sat|sitting) (?:on|at) (?:the |a )?(?:edge of |top of )?(?:bridge|"
     r"edge|roof|rooftop|ledge|cliff|platform edge|railway|tracks)\b",
     r"\b(?:no one|nobody|noone) would (?:notice|care|miss me)\b",
-    r"\b(?:thought|thinking|think) about how (?:i would|to|i could|i will) (?:do it|end it|die)\b",
+    r"\b(?:thought|thinking|think|planning|plan|planned|worked out) (?:about )?how (?:i would|to|"
+    r"i could|i will|i am going to) (?:do it|end it|die)\b",
     r"\b(?:might|could|will|would|going to) do (?:something )?to myself\b",
     r"\b(?:goodbye|suicide) (?:letters?|notes?|messages?|texts?)\b",
     r"\b(?:painless|quickest|easiest|best) (?:way|ways) to (?:go|die|do it|end it)\b",
@@ -365,6 +384,8 @@ _SELF_HARM = _rx(
     r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:it|them|any of it) (?:soon|much longer|anymore)\b",
     r"\bnot safe (?:from|around|with) myself\b",
+    r"\bgo through with it\b",
+    r"\b(?:walk|walking|walked|swim|swimming) (?:out )?into the (?:sea|river|lake|canal|water)\b",
     r"\b(?:feel|feeling|felt) (?:really |very |so |a bit |kinda )?sui\b",
     r"\b(?:stepping|step|jumping|jump) off (?:the |a )?(?:platform|edge|bridge|roof|ledge|cliff)\b",
     r"\b(?:think|thinking|thought) about (?:stepping|jumping) off\b",
@@ -423,6 +444,8 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
     if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
         return Verdict.NOT_NOW, "hypothetical"
     told_when = _WHO_FROM_BEFORE.sub("", clause)
+    if not now_marker and _LATER.search(clause):
+        return Verdict.NOT_NOW, "later"
     if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(told_when))):
         return Verdict.NOT_NOW, "past or habitual"
     return Verdict.DANGER, "pattern"
@@ -444,6 +467,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bbury my head in the sand\b",
     r"\b(?:ground|floor|earth) to swallow me(?: up)?\b",
     r"\bcried myself to sleep\b",
+    r"\bdying to (?:get|know|see|go|move|hear|leave|tell|find|have|sort)\b",
+    r"\b(?:i would|id|i could) kill for\b",
+    r"\b(?:cut|slit|slashed) (?:his|her|their) (?:wrists?|arms?|legs?)\b",
     r"\b(?:he|she|they) (?:posted|sent|shared) (?:me )?(?:a )?(?:picture|photo|pic|video) of "
     r"(?:pills|tablets|a knife|blades?|a rope)\b",
     r"\bend of my (?:rope|tether)\b",

@@ -86,6 +86,11 @@ DANGER_NOW = [
     "hes just put something in my drink when he thought i wasnt looking",
     "theres a drone hovering outside my bedroom window",
     "i can always hear him downstairs, hes in the house now",
+    "now hes coming up towards my floor",
+    "a guy has been 10 steps behind me since the station, i sped up and so did he",
+    "now theres footsteps on my landing",
+    "the car is right behind us",
+    "someone just tried the back door",
 ]
 
 NOT_NOW = [
@@ -112,6 +117,7 @@ NOT_NOW = [
     "hes moved to london now",
     "i keep dreaming hes breaking in",
     "hes nowhere near me, he lives in leeds",
+    "my ex says hes coming to my graduation next month",
 ]
 
 NOTHING = ["hi", "what is stalking", "he keeps texting me", "menu", "who can i talk to",
@@ -151,7 +157,9 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
      "on the platform thinking about stepping in front of the next train",
      "i scratched my arms till they bled again",
      "sometimes i stand on the platform and think about stepping off",
-     "she drives me to want to kill myself", "been feeling sui lately ngl"],
+     "she drives me to want to kill myself", "been feeling sui lately ngl",
+     "i keep planning how id do it", "thinking about walking into the sea",
+     "wrote letters last night in case i go through with it"],
 )
 def test_self_harm_is_caught(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
@@ -162,7 +170,6 @@ def test_self_harm_is_caught(text: str) -> None:
     [
         "this is killing me",
         "he said he would kill me",
-        "im dying to know what to do",
     ],
 )
 def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
@@ -192,6 +199,9 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "my ex posted that hes going to take pills if i dont take him back",
         "i want the ground to swallow me up",
         "i cried myself to sleep but im okay today",
+        "im dying to know what to do",
+        "id kill for a proper nights sleep",
+        "years ago she cut her wrist in front of me",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:

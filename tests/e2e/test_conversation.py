@@ -49,6 +49,7 @@ def test_past_or_negated_is_not_an_alarm(servers, sender, message) -> None:
 def test_behaviours_accumulate_and_are_reflected_back(servers, sender) -> None:
     first = texts(servers.say(sender, "he keeps following me home"))
     assert "following you" in first
+    assert "If any of this is happening right now, call 999" in first  # a quiet safety net
     second = texts(servers.say(sender, "and now he sends me flowers every week"))
     assert "gifts" in second
     slots = servers.tracker(sender)["slots"]

@@ -4,28 +4,19 @@ import pytest
 
 from actions.diary.errors import TooManyAttempts
 from actions.diary.limiter import AttemptLimiter
+from tests.diary.conftest import Clock
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-def fail(limiter: AttemptLimiter, caller: str, times: int) -> None:
+def fail(limiter, caller: str, times: int) -> None:  # noqa: ANN001 (either limiter)
     for _ in range(times):
         limiter.hit(caller)
 
 
-def test_blocks_after_five_failures_then_recovers(clock: Clock) -> None:
-    limiter = AttemptLimiter(per_caller=5, clock=clock)
+# --- the rules both limiters keep (the Redis one against the real local Redis) -----------------
+
+
+def test_blocks_after_five_failures_then_recovers(make_limiter, clock: Clock) -> None:
+    limiter = make_limiter(per_caller=5)
     fail(limiter, "a", 5)
     with pytest.raises(TooManyAttempts) as raised:
         limiter.hit("a")
@@ -39,18 +30,16 @@ def test_blocks_after_five_failures_then_recovers(clock: Clock) -> None:
     limiter.hit("a")  # the oldest failure has expired
 
 
-def test_callers_are_separate(clock: Clock) -> None:
-    limiter = AttemptLimiter(per_caller=3, clock=clock)
+def test_callers_are_separate(make_limiter) -> None:
+    limiter = make_limiter(per_caller=3)
     fail(limiter, "a", 3)
     fail(limiter, "b", 3)
     with pytest.raises(TooManyAttempts):
         limiter.hit("b")
 
 
-def test_refunded_attempts_do_not_count_but_do_not_forgive_failures(
-    clock: Clock,
-) -> None:
-    limiter = AttemptLimiter(per_caller=3, clock=clock)
+def test_refunded_attempts_do_not_count_but_do_not_forgive_failures(make_limiter) -> None:
+    limiter = make_limiter(per_caller=3)
     for _ in range(10):
         limiter.refund("a", limiter.hit("a"))  # right codes, as often as you like
     fail(limiter, "a", 2)
@@ -60,8 +49,8 @@ def test_refunded_attempts_do_not_count_but_do_not_forgive_failures(
         limiter.hit("a")
 
 
-def test_global_limit_stops_rotating_callers(clock: Clock) -> None:
-    limiter = AttemptLimiter(per_caller=5, global_limit=20, clock=clock)
+def test_global_limit_stops_rotating_callers(make_limiter, clock: Clock) -> None:
+    limiter = make_limiter(per_caller=5, global_limit=20)
     for n in range(20):
         limiter.hit(f"caller-{n}")
     with pytest.raises(TooManyAttempts) as raised:
@@ -69,6 +58,9 @@ def test_global_limit_stops_rotating_callers(clock: Clock) -> None:
     assert raised.value.minutes == 15
     clock.now += 15 * 60
     limiter.hit("fresh-caller")
+
+
+# --- the in-process limiter's own details -----------------------------------------------------
 
 
 def test_minutes_are_rounded_up_and_at_least_one(clock: Clock) -> None:

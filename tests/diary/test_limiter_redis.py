@@ -4,17 +4,16 @@ Database SIGNPOST_TEST_LIMITER_REDIS_DB (default 12) on SIGNPOST_TEST_REDIS_HOST
 127.0.0.1:6379); every test uses its own key prefix and deletes only those keys. These tests run
 by default (make test); SIGNPOST_SKIP_REDIS=1 skips them and says so, and a Redis that cannot be
 reached is a failure, never a silent skip. Two limiter instances stand for two action servers.
+The rules both limiters keep are in test_limiter.py, run against each (fixtures in conftest.py).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import socket
 import threading
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 import redis
@@ -27,66 +26,26 @@ from actions.diary.limiter import (
     RedisAttemptLimiter,
     limiter_from_env,
 )
+from tests.diary.conftest import REDIS_DB as DB
+from tests.diary.conftest import REDIS_HOST as HOST
+from tests.diary.conftest import REDIS_PORT as PORT
+from tests.diary.conftest import REDIS_URL, Clock
 
 pytestmark = pytest.mark.redis
 
-HOST = os.environ.get("SIGNPOST_TEST_REDIS_HOST", "127.0.0.1")
-PORT = int(os.environ.get("SIGNPOST_TEST_REDIS_PORT", "6379"))
-DB = int(os.environ.get("SIGNPOST_TEST_LIMITER_REDIS_DB", "12"))
-URL = f"redis://{HOST}:{PORT}/{DB}"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def server() -> None:
-    if os.environ.get("SIGNPOST_SKIP_REDIS") == "1":
-        pytest.skip("SIGNPOST_SKIP_REDIS=1: Redis limiter tests skipped on request")
-    try:
-        redis.Redis(host=HOST, port=PORT, db=DB, socket_timeout=5).ping()
-    except redis.RedisError as error:
-        pytest.fail(f"Redis is not reachable at {URL} ({error}). Start it, point "
-                    "SIGNPOST_TEST_REDIS_HOST/PORT at one, or set SIGNPOST_SKIP_REDIS=1.",
-                    pytrace=False)
+URL = REDIS_URL
 
 
 @pytest.fixture
-def prefix(server: None) -> Iterator[str]:
-    name = f"signposttest{uuid.uuid4().hex[:10]}"
-    yield name
-    client = redis.Redis(host=HOST, port=PORT, db=DB)
-    keys = list(client.scan_iter(match=f"{name}:*", count=1000))
-    if keys:
-        client.delete(*keys)
-    client.close()
+def prefix(redis_prefix: str) -> str:
+    return redis_prefix
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def make(prefix: str, clock: Clock) -> Iterator[Callable[..., RedisAttemptLimiter]]:
-    """A new limiter with its own connection, as each action server has."""
-    made: list[RedisAttemptLimiter] = []
-
-    def build(**settings) -> RedisAttemptLimiter:
-        client = redis.Redis(host=HOST, port=PORT, db=DB, decode_responses=True,
-                             socket_connect_timeout=1, socket_timeout=1)
-        settings = {"prefix": prefix, "clock": clock, **settings}
-        made.append(RedisAttemptLimiter(client, **settings))
-        return made[-1]
-
-    yield build
-    for limiter in made:
-        limiter.client.close()
+def make(
+    make_redis_limiter: Callable[..., RedisAttemptLimiter],
+) -> Callable[..., RedisAttemptLimiter]:
+    return make_redis_limiter
 
 
 def dead_redis() -> redis.Redis:
@@ -101,53 +60,6 @@ def dead_redis() -> redis.Redis:
 def fail(limiter, caller: str, times: int) -> None:
     for _ in range(times):
         limiter.hit(caller)
-
-
-# --- the same rules as the in-process limiter --------------------------------------------------
-
-
-def test_blocks_after_five_failures_then_recovers(make, clock: Clock) -> None:
-    limiter = make()
-    fail(limiter, "a", 5)
-    with pytest.raises(TooManyAttempts) as raised:
-        limiter.hit("a")
-    assert raised.value.minutes == 15
-    clock.now += 10 * 60
-    with pytest.raises(TooManyAttempts) as raised:
-        limiter.hit("a")
-    assert raised.value.minutes == 5
-    clock.now += 5 * 60
-    limiter.hit("a")  # the oldest failure has expired
-
-
-def test_callers_are_separate(make) -> None:
-    limiter = make(per_caller=3)
-    fail(limiter, "a", 3)
-    fail(limiter, "b", 3)
-    with pytest.raises(TooManyAttempts):
-        limiter.hit("b")
-
-
-def test_refunded_attempts_do_not_count_but_do_not_forgive_failures(make) -> None:
-    limiter = make(per_caller=3)
-    for _ in range(10):
-        limiter.refund("a", limiter.hit("a"))  # right codes, as often as you like
-    fail(limiter, "a", 2)
-    limiter.refund("a", limiter.hit("a"))  # a success between failures...
-    limiter.hit("a")
-    with pytest.raises(TooManyAttempts):  # ...does not reset the count
-        limiter.hit("a")
-
-
-def test_global_limit_stops_rotating_callers(make, clock: Clock) -> None:
-    limiter = make(global_limit=20)
-    for n in range(20):
-        limiter.hit(f"caller-{n}")
-    with pytest.raises(TooManyAttempts) as raised:
-        limiter.hit("fresh-caller")
-    assert raised.value.minutes == 15
-    clock.now += 15 * 60
-    limiter.hit("fresh-caller")
 
 
 # --- shared by several action servers ----------------------------------------------------------

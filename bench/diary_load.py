@@ -84,6 +84,22 @@ async def write_entry(session: aiohttp.ClientSession, url: str, sender: str, pla
     return reply
 
 
+async def entry_at_new_place(
+    session: aiohttp.ClientSession, url: str, sender: str, places: itertools.count,
+    ledger: DiaryLedger,
+) -> tuple[str, str] | None:
+    """Answer every question with a place no other entry uses; (place, reply) unless no reply
+    came or the bot said it could not save (counted apart: not a lost entry)."""
+    place = f"near gate {next(places)}"
+    reply = await write_entry(session, url, sender, place, ledger)
+    if reply is None:
+        return None
+    if SAVE_FAILED in reply:
+        ledger.save_failed += 1
+        return None
+    return place, reply
+
+
 async def one_diary(session: aiohttp.ClientSession, url: str, sender: str, places: itertools.count,
                     ledger: DiaryLedger, second_entry: bool) -> None:
     consent = await say(session, url, sender, "I want to keep a diary of what happened", ledger)
@@ -96,13 +112,10 @@ async def one_diary(session: aiohttp.ClientSession, url: str, sender: str, place
     if first is None or "When did it happen?" not in first:
         ledger.error("no first question")
         return
-    place = f"near gate {next(places)}"
-    reply = await write_entry(session, url, sender, place, ledger)
-    if reply is None:
+    written = await entry_at_new_place(session, url, sender, places, ledger)
+    if written is None:
         return
-    if SAVE_FAILED in reply:
-        ledger.save_failed += 1
-        return
+    place, reply = written
     found = CODE.search(reply)
     if SAVED_FIRST not in reply or not found:
         ledger.error("no code after saving")
@@ -117,13 +130,11 @@ async def one_diary(session: aiohttp.ClientSession, url: str, sender: str, place
     if again is None or "When did it happen?" not in again:
         ledger.error("no question for a second entry")
         return
-    place = f"near gate {next(places)}"
-    reply = await write_entry(session, url, sender, place, ledger)
-    if reply is None:
+    written = await entry_at_new_place(session, url, sender, places, ledger)
+    if written is None:
         return
-    if SAVE_FAILED in reply:
-        ledger.save_failed += 1
-    elif (count := SAVED_MORE.search(reply)) and count.group(1) == "2":
+    place, reply = written
+    if (count := SAVED_MORE.search(reply)) and count.group(1) == "2":
         ledger.saved[code].append(place)
     else:
         ledger.error("second entry not confirmed")

@@ -53,8 +53,11 @@ def reply_text(url: str, text: str, mid_flow: bool) -> str:
     return "\n".join(r.get("text") or "" for r in replies)  # type: ignore[union-attr]
 
 
-def rate(url: str, items: list[dict], mark: str) -> tuple[int, list[tuple[str, str]]]:
-    """How many items got a reply containing ``mark``, and each item's (context, text) missed."""
+Said = list[tuple[str, str]]  # (context, text) of each item
+
+
+def rate(url: str, items: list[dict], mark: str) -> tuple[Said, Said]:
+    """The items whose reply contained ``mark``, and those whose reply did not."""
 
     def check(item: dict) -> tuple[bool, dict]:
         mid = item.get("context") == "mid_flow"
@@ -62,8 +65,8 @@ def rate(url: str, items: list[dict], mark: str) -> tuple[int, list[tuple[str, s
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(check, items))
-    hits = sum(1 for hit, _ in results if hit)
-    return hits, [(i.get("context", "first"), i["text"]) for hit, i in results if not hit]
+    said = [(hit, (i.get("context", "first"), i["text"])) for hit, i in results]
+    return [x for hit, x in said if hit], [x for hit, x in said if not hit]
 
 
 def behaviour_f1(url: str, items: list[dict]) -> tuple[float, float, float, list[str]]:
@@ -114,17 +117,13 @@ def main() -> int:
     print(f"held-out set: bench/{args.set}")
 
     danger = data["danger"]
-    caught, missed = rate(args.url, danger, EMERGENCY_MARK)
+    _, missed = rate(args.url, danger, EMERGENCY_MARK)
     calm = data["not_danger"]
-    alarms, _ = rate(args.url, calm, EMERGENCY_MARK)
-    false_alarm_items = [
-        (i.get("context", "first"), i["text"])
-        for i in calm
-        if EMERGENCY_MARK in reply_text(args.url, i["text"], i.get("context") == "mid_flow")
-    ] if args.verbose else []
+    false_alarms, _ = rate(args.url, calm, EMERGENCY_MARK)
     crisis = data.get("self_harm", [])
     crisis_caught, crisis_missed = rate(args.url, crisis, CRISIS_MARK)
-    crisis_alarms, calm_crisis = rate(args.url, data.get("not_self_harm", []), CRISIS_MARK)
+    near_misses = data.get("not_self_harm", [])
+    crisis_alarms, _ = rate(args.url, near_misses, CRISIS_MARK)
     precision, recall, f1, behaviour_misses = behaviour_f1(args.url, data.get("behaviours", []))
 
     first = [i for i in danger if i.get("context", "first") == "first"]
@@ -135,10 +134,11 @@ def main() -> int:
           f" = {(len(first) - missed_first) / max(len(first), 1):.1%}")
     print(f"danger recall (mid-flow):      {len(mid) - missed_mid}/{len(mid)}"
           f" = {(len(mid) - missed_mid) / max(len(mid), 1):.1%}")
+    alarms = len(false_alarms)
     print(f"false alarms:                  {alarms}/{len(calm)} = {alarms / len(calm):.1%}")
-    print(f"self-harm recall:              {crisis_caught}/{len(crisis)}"
-          f" = {crisis_caught / max(len(crisis), 1):.1%}")
-    print(f"crisis false alarms:           {crisis_alarms}/{len(data.get('not_self_harm', []))}")
+    print(f"self-harm recall:              {len(crisis_caught)}/{len(crisis)}"
+          f" = {len(crisis_caught) / max(len(crisis), 1):.1%}")
+    print(f"crisis false alarms:           {len(crisis_alarms)}/{len(near_misses)}")
     print(f"behaviour precision/recall/F1: {precision:.3f} / {recall:.3f} / {f1:.3f}"
           f" ({len(data.get('behaviours', []))} descriptions)")
     if args.cross_validation:
@@ -146,14 +146,12 @@ def main() -> int:
     if args.verbose:
         for context, text in missed:
             print(f"  MISSED danger [{context}]: {text}")
-        for context, text in false_alarm_items:
+        for context, text in false_alarms:
             print(f"  FALSE ALARM [{context}]: {text}")
         for context, text in crisis_missed:
             print(f"  MISSED crisis [{context}]: {text}")
-        calm_texts = {text for _, text in calm_crisis}
-        for item in data.get("not_self_harm", []):
-            if item["text"] not in calm_texts:
-                print(f"  CRISIS FALSE ALARM: {item['text']}")
+        for _, text in crisis_alarms:
+            print(f"  CRISIS FALSE ALARM: {text}")
         for line in behaviour_misses:
             print(f"  behaviour: {line}")
     return 0

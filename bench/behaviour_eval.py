@@ -23,19 +23,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from actions.behaviours import catalogue, learned  # noqa: E402
 
 Recogniser = Callable[[str], set[str]]
+Scored = list[tuple[set[str], set[str]]]  # (recognised, expected) per text
 
 
-def score(items: list[tuple[str, set[str]]], recognise: Recogniser) -> tuple[float, float, float]:
-    true_pos = false_pos = false_neg = 0
-    for text, expected in items:
-        got = recognise(text)
-        true_pos += len(got & expected)
-        false_pos += len(got - expected)
-        false_neg += len(expected - got)
+def micro(scored: Scored) -> tuple[float, float, float]:
+    true_pos = sum(len(got & want) for got, want in scored)
+    false_pos = sum(len(got - want) for got, want in scored)
+    false_neg = sum(len(want - got) for got, want in scored)
     precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
     recall = true_pos / (true_pos + false_neg) if true_pos + false_neg else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def recognisers(model: learned.LearnedBehaviours, threshold: float) -> dict[str, Recogniser]:
+    """Patterns alone, the model alone, and both combined exactly as the product combines them."""
+    return {
+        "patterns": lambda text: set(catalogue.recognise_patterns(text)),
+        "learned": lambda text: set(model.recognise(text, threshold)),
+        "both": lambda text: set(catalogue.recognise_with(text, model, threshold)),
+    }
+
+
+def report(scored: dict[str, Scored]) -> None:
+    for name, pairs in scored.items():
+        p, r, f = micro(pairs)
+        print(f"  {name:9s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
 def bench_items(path: Path) -> list[tuple[str, set[str]]]:
@@ -46,28 +59,16 @@ def bench_items(path: Path) -> list[tuple[str, set[str]]]:
 def cross_validate(examples: list, folds: int, threshold: float) -> None:
     """Every example scored by a model fitted without its fold (shuffled with a fixed seed)."""
     order = random.Random(7).sample(range(len(examples)), len(examples))
-    totals = {"patterns": [0, 0, 0], "learned": [0, 0, 0], "both": [0, 0, 0]}
+    scored: dict[str, Scored] = {"patterns": [], "learned": [], "both": []}
     for fold in range(folds):
         held = {i for n, i in enumerate(order) if n % folds == fold}
         model = learned.fit(
             [ex for i, ex in enumerate(examples) if i not in held], catalogue.BEHAVIOUR_IDS
         )
-        for i in held:
-            text, expected = examples[i][0], set(examples[i][1])
-            by_patterns = set(catalogue.recognise_patterns(text))
-            by_model = set(model.recognise(text, threshold))
-            for name, got in (
-                ("patterns", by_patterns),
-                ("learned", by_model),
-                ("both", by_patterns | by_model),
-            ):
-                totals[name][0] += len(got & expected)
-                totals[name][1] += len(got - expected)
-                totals[name][2] += len(expected - got)
+        for name, recognise in recognisers(model, threshold).items():
+            scored[name] += [(recognise(examples[i][0]), set(examples[i][1])) for i in held]
     print(f"{folds}-fold cross-validation on the examples ({len(examples)})")
-    for name, (tp, fp, fn) in totals.items():
-        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        print(f"  {name:9s} P {p:.3f}  R {r:.3f}  F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+    report(scored)
 
 
 def main() -> None:
@@ -86,15 +87,7 @@ def main() -> None:
     kept = [ex for name, exs in examples_by_file.items() if name != args.leave_out for ex in exs]
     model = learned.fit(kept, catalogue.BEHAVIOUR_IDS)
 
-    def patterns(text: str) -> set[str]:
-        return set(catalogue.recognise_patterns(text))
-
-    def learned_only(text: str) -> set[str]:
-        return set(model.recognise(text, args.threshold))
-
-    def both(text: str) -> set[str]:
-        return patterns(text) | learned_only(text)
-
+    recognise = recognisers(model, args.threshold)
     named: list[tuple[str, list[tuple[str, set[str]]]]] = [
         (p.name, bench_items(p)) for p in args.sets
     ]
@@ -106,16 +99,10 @@ def main() -> None:
         cross_validate(kept, args.folds, args.threshold)
     for name, items in named:
         print(f"{name} ({len(items)} items)")
-        for label, recogniser in (
-            ("patterns", patterns),
-            ("learned", learned_only),
-            ("both", both),
-        ):
-            p, r, f = score(items, recogniser)
-            print(f"  {label:9s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        report({label: [(r(text), want) for text, want in items] for label, r in recognise.items()})
         if args.verbose:
             for text, expected in items:
-                got = both(text)
+                got = recognise["both"](text)
                 if got != expected:
                     print(f"    miss {sorted(expected)} got {sorted(got)}: {text}")
 

@@ -14,26 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from actions.behaviours.ids import BEHAVIOUR_IDS
+from actions.behaviours.learned import CONFIDENT, LearnedBehaviours, learned_model
 from actions.safety.text import any_match, clauses, normalise
 
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "content" / "behaviours.yml"
 
-BEHAVIOUR_IDS: tuple[str, ...] = (
-    "following",
-    "turning_up",
-    "loitering",
-    "watching",
-    "unwanted_contact",
-    "gifts",
-    "property_damage",
-    "online_monitoring",
-    "fake_accounts",
-    "spyware",
-    "location_tracking",
-    "posting_information",
-    "contacting_others",
-    "threats",
-)
 KINDS = frozenset({"physical", "contact", "online"})
 
 
@@ -101,13 +87,17 @@ def recognise(text: str) -> list[str]:
 
     The catalogue's patterns, plus any label the learned model is confident of (learned.py).
     """
-    from actions.behaviours.learned import learned_model
+    return recognise_with(text, learned_model())
 
+
+def recognise_with(
+    text: str, model: LearnedBehaviours | None, threshold: float = CONFIDENT
+) -> list[str]:
+    """``recognise`` with a given model (None: patterns only); bench/behaviour_eval.py uses it."""
     found = set(recognise_patterns(text))
-    model = learned_model()
     if model is not None:
         parts = [*clauses(text), normalise(text)]
-        for label in model.recognise(text):
+        for label in model.recognise(text, threshold):
             # A catalogue veto holds for the model too: "he followed me on instagram".
             if not any(any_match(behaviour(label).unless, clause) for clause in parts):
                 found.add(label)

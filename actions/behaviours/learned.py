@@ -21,6 +21,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from actions.behaviours.ids import BEHAVIOUR_IDS
 from actions.safety.text import normalise
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "content" / "behaviour_examples"
@@ -33,8 +34,6 @@ CLASS_WEIGHT: str | None = "balanced"
 
 def load_examples_file(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """(text, labels) pairs from one example file; a bad label fails loudly, at start-up."""
-    from actions.behaviours.catalogue import BEHAVIOUR_IDS
-
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     examples = []
     for number, item in enumerate(data.get("examples") or [], start=1):
@@ -95,7 +94,5 @@ def fit(
 @lru_cache(maxsize=1)
 def learned_model() -> LearnedBehaviours | None:
     """The classifier fitted on content/behaviour_examples/, or None when there are no examples."""
-    from actions.behaviours.catalogue import BEHAVIOUR_IDS
-
     examples = load_examples()
     return fit(examples, BEHAVIOUR_IDS) if examples else None

@@ -11,6 +11,7 @@ deterministic), so a deploying institution that adds examples needs no separate 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,8 @@ from sklearn.linear_model import LogisticRegression
 
 from actions.behaviours.ids import BEHAVIOUR_IDS
 from actions.safety.text import normalise
+
+logger = logging.getLogger(__name__)
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "content" / "behaviour_examples"
 
@@ -91,8 +94,17 @@ def fit(
     return LearnedBehaviours(labels, words, characters, tuple(classifiers))
 
 
-@lru_cache(maxsize=1)
-def learned_model() -> LearnedBehaviours | None:
-    """The classifier fitted on content/behaviour_examples/, or None when there are no examples."""
-    examples = load_examples()
+@lru_cache(maxsize=2)
+def learned_model(directory: Path = EXAMPLES_DIR) -> LearnedBehaviours | None:
+    """The classifier fitted on ``directory``'s examples, or None: patterns alone then.
+
+    A broken example file (an institution's edit, say) must not stop the Rasa server, which also
+    gives the emergency answer, so it is logged and the patterns carry on alone. CI's tests load
+    every file in the repository and fail on a bad one.
+    """
+    try:
+        examples = load_examples(directory)
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        logger.error("behaviour examples not used (%s): %s", type(error).__name__, error)
+        return None
     return fit(examples, BEHAVIOUR_IDS) if examples else None

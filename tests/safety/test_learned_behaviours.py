@@ -77,6 +77,13 @@ def test_a_bad_label_fails_loudly(tmp_path: Path) -> None:
         load_examples_file(bad)
 
 
+def test_a_broken_example_file_leaves_the_patterns_working(tmp_path: Path, caplog) -> None:
+    (tmp_path / "local.yml").write_text('examples:\n  - text: "x"\n    labels: [stalking]\n')
+    assert learned_model(tmp_path) is None
+    assert "behaviour examples not used" in caplog.text
+    assert recognise_patterns("he keeps following me home") == ["following"]
+
+
 def test_every_label_has_examples() -> None:
     model = learned_model()
     assert model is not None

@@ -105,7 +105,7 @@ _DANGER = _rx(
     r"(?<!\bi )\b(?:has|have) been (?:\w+ ){0,4}behind (?:me|us) (?:since|for (?:the last |about |"
     r"like )?(?:\d+|a few|ten|twenty|five|fifteen) (?:mins|minutes))\b",
     r"\bthere (?:is|are) footsteps\b|\bfootsteps (?:on|outside|in|coming|behind|up) ",
-    rf"\b{_BE} still (?:there|here|outside|behind me|following me|waiting|watching me|"
+    rf"\b{_BE} still (?:there|here(?! with me)|outside|behind me|following me|waiting|watching me|"
     r"at the door|at my door|in the car|parked)\b",
     # being followed or chased now
     rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|stalking|running after|coming after|"
@@ -122,11 +122,24 @@ _DANGER = _rx(
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
     r"just now|still)\b",
     r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
+    # looking in: "trying to look through the letterbox", "peering in my window"
+    r"\b(?:looking|peering|peeking|staring|trying to (?:look|see|peer|peek)) (?:in )?(?:through|"
+    r"into|in) (?:my|the|our) (?:\w+ )?(?:window|windows|letterbox|letter box|curtains|blinds|"
+    r"door|peephole|spyhole|car)\b",
+    # the whole of a short follow-up: "hes there", "they're out there"
+    r"^(?:he|she|they|my ex|the stalker|it is (?:him|her|them)) (?:is |are )?(?:right |still |"
+    r"out )?there(?: again| now)?$",
+    # an assault told in a few words with no time: "she grabbed my hair", "he hit me"
+    r"^(?:he|she|they|someone|somebody|my ex|a man|a guy|the man|the guy) (?:just )?(?:grabbed|"
+    r"hit|punched|pushed|shoved|slapped|kicked|choked|strangled|stabbed|attacked|assaulted|bit|"
+    r"spat at|headbutted) (?:me|my \w+)$",
 )
 
 # Cues too serious to read as habit: "he keeps banging on my door" at 2 a.m. is happening now.
 _DANGER_SERIOUS = _rx(
     # getting in, or already in
+    r"\b(?:trying|attempting|try) to (?:force|kick|smash|break) (?:open )?(?:the|my|our) "
+    r"(?:back |front |bedroom |bathroom )?(?:door|window|lock)\b",
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
@@ -190,6 +203,18 @@ _DANGER_SERIOUS = _rx(
     r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
     r"\b(?:has|have) not seen me yet\b",
     r"\b(?:he|she|they) (?:has|have) got (?:me|hold of me)\b",
+    r"\b(?:has|have|is|are|got|getting) (?:got )?(?:hold of|a hold of|a grip on|grabbed hold of) "
+    r"(?:me|my (?:\w+ )?(?:arm|arms|wrist|wrists|hair|hand|hands|neck|throat|bag|coat|jacket|"
+    r"hood|top|shirt|leg|legs))\b",
+    r"\b(?:i am|am|we are|been|have been|got|just got|getting) (?:\w+ )?(?:cornered|surrounded|"
+    r"pinned (?:down|against|to))\b",
+    # what the stalker writes while watching: "nice coat, i can see you", "i'm outside"
+    r"\bi (?:can see|am watching) you\b(?! (?:are|were|have|had|tomorrow|later|soon|next|on "
+    r"(?:insta|instagram|snap|facebook|tiktok)|online)\b)",
+    r"\b(?:saying|says|said|texted|messaged|text|message|wrote|writes|dmed|dm)\W+(?:\w+ ){0,3}?"
+    r"i am (?:\w+ )?(?:outside|here|downstairs|at your|near your|behind you|in your|"
+    r"on my way|coming (?:for|to|round|over))\b",
+    r"\bi know (?:exactly )?where you are (?:right now|now)\b",
     # threats of imminent harm
     r"\b(?:going to|about to|is coming to|are coming to|coming to|will|is gonna|threatening to)"
     r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
@@ -233,17 +258,36 @@ _DANGER_SERIOUS = _rx(
 # A cue that, in this clause, is about the present only when a now-marker is there too.
 _NOW = re.compile(
     r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
-    r"this second|as i write|for (?:like |about |around |over |the last |the past )?"
-    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour))\b"
+    r"this second|as i write)\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
     r"|\b(?:has|have|is|are) just\b"  # "he's just put something in my drink"
     r"|\b(?:is|are) right (?:behind|outside|next to|in front of|beside) (?:me|us|my)\b"
     r"|\bsince (?:i left |we left )?(?:the )?(?:station|stop|bus|train|tube|shop|club|pub|gym|"
     r"library|campus|work|uni|town|party|lecture|cinema)\b"
+    # "i have been cornered": happening to them as they type
+    r"|\b(?:have|has|have just|has just|just|been) (?:been |got )?(?:cornered|trapped|surrounded|"
+    r"pinned)\b"
+)
+# How long it has been going on, or how recent: about now unless an explicit past time says not
+# ("he's been outside for an hour", "a photo of my door taken a minute ago"; not "last night he
+# was banging on my door for an hour").
+_NOW_DURATION = re.compile(
+    r"\bfor (?:like |about |around |over |the last |the past )?"
+    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour)\b"
+    r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
+    r"seconds|secs) ago\b"
+)
+_PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|weekend|month|year|time|term|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
+    r"the other (?:day|night|week)|back in|in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|\d{4}))\b"
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
-    r"here(?! with me)|is there|are there|photo of me|picture of me|pic of me|been followed|"
+    r"here(?! with me)|is there|are there|been followed|it is (?:him|her|them)|"
+    r"(?:photos?|pictures?|pics?|videos?) of "
+    r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))|"
     r"being followed|"
     r"watching my (?:window|house|flat|door|room|building)|"
     r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
@@ -263,7 +307,10 @@ _LOOSE_CUE = re.compile(
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|"
     r"spring|autumn|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"ago|earlier|the other (?:day|night|week)|used to|back in|previously|before that|"
+    r"(?<!minutes )(?<!minute )(?<!mins )(?<!min )(?<!seconds )(?<!secs )ago|earlier|"
+    r"the other (?:day|night|week)|used to|back in|previously|before that|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?<!just )(?:saw|spotted|caught|noticed) (?:him|her|them|someone|a man)|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|was|were|had been|has been|have been)\b|\bbefore$"
 )
@@ -303,21 +350,57 @@ _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose)\b"
     r"(?:\s\w+){0,3}\s*$)"
 )
+# Someone the person expects at the door: "the delivery guy is outside", "my flatmate is at the
+# door with pizza". Only people who come for a job: family, partners, friends, neighbours and
+# landlords are sometimes the ones doing it.
+_SOMEONE_EXPECTED = re.compile(
+    r"\b(?:my|our|the) (?:postman|postie|courier|delivery "
+    r"(?:guy|man|driver|person|lady|woman)|pizza (?:guy|man)|amazon (?:guy|man|driver)|"
+    r"window cleaner|cleaner|plumber|electrician|gas man|engineer|porters?|taxi|uber|cab|food|"
+    r"pizza|takeaway|parcel|delivery|shopping)\s$"
+)
+_SOMEONE_EXPECTED_AFTER = re.compile(
+    r" (?:\w+ ){0,2}?with (?:the |my |our |a |some )?(?:pizza|food|takeaway|parcel|parcels|"
+    r"package|delivery|shopping|post|chinese|curry)\b"
+)
+# A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
+_FALSE_ALARM = _rx(
+    r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
+    r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
+    r"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){0,2}?(?:postman|postie|courier|"
+    r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|delivery)|pizza(?: guy| man)?|"
+    r"takeaway|flatmate|housemate|roommate|mum|mom|dad|window cleaner|cleaner|cat|dog|fox|wind)"
+    r"(?: lol| haha| lmao| thank god| phew)*$",
+)
+# Someone reported to be near ("he texted saying hes outside") when another clause shows they
+# cannot be ("im at my dads 200 miles away").
+_REPORTED = re.compile(
+    r"\b(?:saying|says|said|claims|claiming|claimed|texted|messaged|wrote|told me)(?: that)? "
+    r"(?:\w+ ){0,1}$"
+)
+
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
     r"\bi am (?:back )?(?:home|at home|back in my room|in my room|indoors)(?: now)?$",
     r"\bi am (?:at|with) (?:my )?(?:friends?|mates?|mum|mums|dad|dads|parents|family|partner)",
-    r"\b(?:is|are) (?:here )?with me\b",
+    r"\b(?:is|are) (?:still )?(?:here )?with me\b",
     r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|police (?:came|took|"
     r"have got|are here|arrived))\b",
-    r"\b(?:it is|it has|it) (?:over|finished|stopped|ended)(?: now)?\b",
-    r"\b(?:does not|do not|did not) know where i (?:live|am)\b",
+    r"\b(?:it is|it has|it|the stalking|the harassment|this|that) (?:has )?(?:over|finished|"
+    r"stopped|ended)(?: now)?\b",
+    r"\b(?:does not|do not|did not) know (?:where i (?:live|am)|(?:the|my|our) (?:new )?address)\b",
+    r"\b(?:\d+|hundreds of|a hundred|two hundred|three hundred) miles away\b",
+    # nobody nearby: "hes in leeds im in london", "its all online"
+    r"\b(?:it is|it has been|its|this is) (?:all |only |just |purely )?online\b",
+    r"\b(?:he|she|they|my ex) (?:is|are|lives|live|has been|have been)(?: back| still| now)? in "
+    r"(?!(?:my|the|our|your)\b)\w+ (?:\w+ )?i am (?:in|at|back in) \w+",
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
     r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
     r"\b(?:is|are|has been|have been) blocked(?: on (?:everything|all|\w+)| everywhere| now)*$",
     r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
     r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
-    r"\bnot seen (?:him|her|them) (?:in|for) (?:months|weeks|ages|years|a while|a long time)\b",
+    r"\bnot seen (?:him|her|them)(?: in person| irl| around)? (?:in|for) (?:months|weeks|ages|"
+    r"years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
 )
 _SAFE_STATEMENT = _rx(
@@ -332,7 +415,8 @@ _SAFE_STATEMENT = _rx(
     r"away|not around|gone away|gone now)\b",
     # "safe now" on its own; not "ok now hes outside", where "ok now" only opens the sentence
     r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
-    r"\b(?:the )?police (?:have |has |are |is )?(?:arrived|here|come|got here|turned up)\b",
+    r"\b(?:the )?police (?:have |has |are |is )?(?:still )?(?:arrived|here|come|got here|"
+    r"turned up)\b",
     r"^(?:he|she|they|my ex|ex) (?:is|are) (?:at|in) (?:work|school|college|uni|his work|her work|"
     r"their work)(?: now| right now| today| at the moment)?$",
 )
@@ -403,6 +487,19 @@ _SELF_HARM = _rx(
     r"\bswallow (?:everything|all (?:of )?(?:my|the|them)|the lot)\b",
     r"\b(?:easier|better) (?:for everyone )?if i (?:was not|were not|was gone|were gone|was dead|"
     r"did not exist|was not here|was not around|was not alive)\b",
+    # hurting themselves on purpose, whatever the wording
+    r"\b(?:cut|cutting|burn|burned|burnt|burning|scald\w*|scratch\w*|hit|hitting|punch\w*) "
+    r"(?:my|myself)\b(?: \w+){0,3} with (?:a |my )?(?:lighter|cigarette|razor|blade|knife|compass|"
+    r"scissors|sharpener|iron|lit match|match)\b",
+    r"\b(?:hurt|hurting|cut|cutting|burn\w*|hit|hitting|punch\w*|scratch\w*|bit|bite|biting|"
+    r"starv\w*|bang\w*)\b(?: \w+){0,6} (?:on purpose|deliberately)\b(?:.*\b(?:i deserve|"
+    r"deserved it|it helps|to feel|punish))?",
+    r"\b(?:hurt|hurting|cut|cutting|burn\w*|punish\w*) (?:myself|my \w+)\b.*\b(?:i deserve|"
+    r"deserved it|it helps|helps for a bit|to feel something|to cope)\b",
+    r"\b(?:do not|not) think i (?:will|would|am going to|can) (?:make it|last|survive|be (?:here|"
+    r"around|alive)) (?:to|till|until|through|past|beyond) (?:the weekend|tomorrow|the morning|"
+    r"next week|christmas|my birthday|the end of (?:the )?(?:week|month|term|year)|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)$",
 )
 _SELF_HARM_NEGATED = _rx(
     r"\b(?:not|never|no longer) (?:suicidal|going to (?:hurt|kill|harm) myself|"
@@ -412,6 +509,8 @@ _SELF_HARM_NEGATED = _rx(
     r"\b(?:do not|never) (?:want|wanna|wanted) to die\b",
     r"\bno (?:thoughts|plans|intention|intentions) (?:of|about) (?:self harm|suicide|"
     r"hurting myself|killing myself|ending it|harming myself)\b",
+    r"\bno (?:self harm|self harming|cutting|suicidal (?:thoughts|feelings|plans))\b",
+    r"(?<!\bnot )\bsafe in myself\b",
     r"\bnot (?:going to|gonna) do anything (?:stupid|silly|daft)\b",
     r"\b(?:if|whether) i (?:was|am|were|felt|feel) suicidal\b.*\b(?:not|no)\b",
 )
@@ -421,34 +520,61 @@ _SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
 
 
 def _clause_danger(clause: str) -> tuple[Verdict, str]:
-    now_marker = bool(_NOW.search(clause))
-    serious = any_match(_DANGER_SERIOUS, clause)
-    match = serious or any_match(_DANGER, clause)
-    cue = _NOW_CUE.search(clause) if match is None and now_marker else None
+    now_marker = bool(_NOW.search(clause)) or (
+        bool(_NOW_DURATION.search(clause)) and not _PAST_TIME.search(clause)
+    )
+    serious = [m for m in (p.search(clause) for p in _DANGER_SERIOUS) if m]
+    plain = [m for m in (p.search(clause) for p in _DANGER) if m]
+    cue = _NOW_CUE.search(clause) if not (serious or plain) and now_marker else None
     if cue and not _SELF_AS_SUBJECT.search(clause[: cue.start()]):  # not "i am in my room now"
-        match = cue
-    if match is None:
-        if any_match(_SAFE_STATEMENT, clause) or any_match(_SAFE_CONTEXT, clause):
+        plain = [cue]
+    if not (serious or plain):
+        if any_match(_SAFE_STATEMENT, clause):
             return Verdict.NOT_NOW, "safe statement"
+        if any_match(_SAFE_CONTEXT, clause):
+            return Verdict.NOT_NOW, "safe context"
+        if not now_marker and _LATER.search(clause):
+            return Verdict.NOT_NOW, "later"
         if _LOOSE_CUE.search(clause) and (
             _PAST.search(clause) or _HABIT.search(clause) or _HYPOTHETICAL.search(clause)
         ):
             return Verdict.NOT_NOW, "past, habitual or hypothetical"
-
         return Verdict.NONE, ""
-    before = clause[: match.start()]
-    if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):
-        return Verdict.NOT_NOW, "negated"
     if any_match(_SAFE_STATEMENT, clause):
         return Verdict.NOT_NOW, "safe statement"
+    # Every cue is judged on its own: in "a man is right behind me saying if i do not pay he will
+    # hurt me" the threat is conditional but the man behind them is not.
+    reasons = [
+        _why_not_now(clause, match, is_serious, now_marker)
+        for matches, is_serious in ((serious, True), (plain, False))
+        for match in sorted(matches, key=lambda m: m.start())
+    ]
+    if "" in reasons:
+        return Verdict.DANGER, "pattern"
+    if "reported" in reasons:
+        return Verdict.DANGER, "reported"
+    return Verdict.NOT_NOW, reasons[0]
+
+
+def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:
+    """Why this cue is not about now ("" when it is)."""
+    before = clause[: match.start()]
+    if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):
+        return "negated"
     if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
-        return Verdict.NOT_NOW, "hypothetical"
+        return "hypothetical"
+    if not serious and (
+        _SOMEONE_EXPECTED.search(before) or _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
+    ):
+        return "someone expected"
     told_when = _WHO_FROM_BEFORE.sub("", clause)
     if not now_marker and _LATER.search(clause):
-        return Verdict.NOT_NOW, "later"
+        return "later"
     if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(told_when))):
-        return Verdict.NOT_NOW, "past or habitual"
-    return Verdict.DANGER, "pattern"
+        return "past or habitual"
+    if _REPORTED.search(before):
+        return "reported"
+    return ""
 
 
 # Someone else's self-harm, and idioms: the person is worried or venting, not in crisis. The
@@ -478,6 +604,10 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
     r"\bshot myself in the foot\b",
     r"\bthe death of me\b",
+    r"\b(?:died|dying|die|dead) (?:laughing|of laughter)\b",
+    # "this deadline is killing me": a thing, not a person, is doing the killing
+    r"\b(?:this|the|my|these|that|it|all this) ?(?:\w+ )?(?<!\bex )(?<!\bhe )(?<!\bshe )"
+    r"(?<!\bthey )(?:is|are) (?:literally |actually |honestly )?killing me\b",
     r"\b(?:so |really |just )?done with (?:him|her|them|this|it|uni|work)\b",
     r"\bdisappear (?:from|off) (?:social media|socials|online|the internet|insta\w*|facebook|"
     r"tiktok|snapchat|twitter)\b",
@@ -487,6 +617,7 @@ _SELF_HARM_NOT_THEIRS = _rx(
 _FIRST_PERSON = frozenset({"i", "me"})
 _THIRD_PERSON = frozenset({
     "he", "she", "they", "him", "her", "them", "friend", "mate", "housemate", "flatmate",
+    "shell", "hell", "theyll", "coworker", "colleague", "boss", "manager", "lecturer",
     "roommate", "sister", "brother", "mum", "mom", "dad", "cousin", "ex", "partner", "boyfriend",
     "girlfriend", "son", "daughter", "someone", "somebody",
 })
@@ -534,13 +665,26 @@ def assess(text: str) -> Assessment:
     """Judge a message: danger now, a cue that is not about now, or nothing recognised."""
     danger, reason = Verdict.NONE, ""
     now_elsewhere = False  # a clause about now with a danger-ish word that no pattern matched
-    for clause in clauses(text):
+    safe_elsewhere = False  # a clause that says the person is away from them or safe
+    parts = clauses(text)
+    for index, clause in enumerate(parts):
         verdict, why = _clause_danger(clause)
         if verdict is Verdict.DANGER:
+            later = parts[index + 1 :]
+            if any(any_match(_FALSE_ALARM, c) for c in later):
+                # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
+                danger, reason = Verdict.NOT_NOW, "false alarm"
+                continue
+            if why == "reported" and (
+                safe_elsewhere or any(_clause_danger(c)[1] == "safe context" for c in later)
+            ):
+                danger, reason = Verdict.NOT_NOW, "reported, but away"
+                continue
             danger, reason = verdict, why
             break
         if verdict is Verdict.NOT_NOW:
             danger, reason = verdict, why
+            safe_elsewhere = safe_elsewhere or why == "safe context"
         elif _NOW.search(clause) and _LOOSE_CUE.search(clause):
             now_elsewhere = True
     if danger is Verdict.NOT_NOW and now_elsewhere:

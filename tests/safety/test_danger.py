@@ -168,8 +168,8 @@ def test_self_harm_is_caught(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "this is killing me",
         "he said he would kill me",
+        "he is killing me",
     ],
 )
 def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
@@ -202,6 +202,12 @@ def test_idioms_and_threats_to_the_person_are_not_self_harm(text: str) -> None:
         "im dying to know what to do",
         "id kill for a proper nights sleep",
         "years ago she cut her wrist in front of me",
+        "this is killing me",
+        "my revision is literally killing me lol",
+        "we were dying laughing at the pub",
+        "my boss says hell end it all if the server goes down again",
+        "not great lately but no self harm",
+        "stressed but safe in myself",
     ],
 )
 def test_someone_elses_self_harm_and_idioms_overrule_the_model(text: str) -> None:
@@ -238,3 +244,94 @@ def test_normalise(raw: str, expected: str) -> None:
 def test_strange_input_never_raises() -> None:
     for text in ["", " ", "\x00\x1b[31m", "😱😱😱", "a" * 10_000, "/immediate_danger{}", "¿Qué?"]:
         assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i burnt my leg with a cigarette so i could feel something",
+        "hit my head against the wall on purpose",
+        "been scratching my skin with a compass",
+        "i cut my arm again, i deserve it",
+        "i dont think ill be here till friday",
+    ],
+)
+def test_hurting_themselves_on_purpose_is_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+def test_not_safe_in_myself_is_still_a_crisis() -> None:
+    assert assess("honestly im not safe from myself").self_harm is Verdict.DANGER
+    assert assess("i burned my hand on the oven").self_harm is not Verdict.DANGER
+    assert assess("i dont think ill make it to the lecture").self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every cue is judged on its own: the threat is conditional, the man behind them is not
+        "theres a guy right up behind me saying if i scream hell stab me",
+        # held, cornered, pinned
+        "this guy has got hold of my wrist",
+        "two of them have cornered me by the bins",
+        "hes got me pinned against the car",
+        # looking in
+        "someone is peering through my bedroom window",
+        "she is trying to see in through the letterbox",
+        # the stalker writing as they watch
+        "got a dm saying nice dress, i can see you",
+        "he messaged me saying im outside come down",
+        "a text from an unknown number: i know where you are right now",
+        # how recent
+        "he just sent me pictures of my car taken 5 minutes ago",
+        "hes been sat outside for twenty minutes",
+        # a short follow-up
+        "hes there",
+        "he grabbed my arm",
+        "theyre trying to force the back door",
+    ],
+)
+def test_more_danger_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taken back in the same message
+        "someones knocking!! oh it was just the postman lol, anyway about blocking numbers",
+        "theres someone at the window, false alarm its a fox",
+        # someone expected, or someone reported near when the person is far away
+        "the delivery guy is at the door one sec",
+        "my flatmate is at the door with the shopping",
+        "he texted saying hes outside my flat but im at my mums in wales 150 miles away",
+        # over, or elsewhere
+        "hes been arrested and the police are still with me",
+        "shes in manchester im in bristol, it is all online",
+        "i havent seen him in person for months",
+        "the harassment stopped when he moved",
+        # past durations and times
+        "last night he was sat outside my house for about an hour",
+        "on saturday i saw him looking through my car window",
+        "he is coming to the same wedding as me next month",
+    ],
+)
+def test_more_not_now(text: str) -> None:
+    assert assess(text).danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative or a partner at the door is not assumed to be welcome
+        "my brother just turned up and hes screaming",
+        "my dad is hitting me",
+        "my boyfriend is outside and wont leave",
+        # "the dog" on its own is not a false alarm taken back
+        "hes outside shouting hes going to kill me and the dog",
+        # reported near, and "he has left" means he has set off
+        "he said hes driving over to sort me out and hes left already",
+    ],
+)
+def test_not_taken_for_a_false_alarm(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER

@@ -97,7 +97,9 @@ def recognise_with(
     found = set(recognise_patterns(text))
     if model is not None:
         parts = [*clauses(text), normalise(text)]
-        for label in model.recognise(text, threshold):
+        likely, unlikely = model.likely_and_unlikely(text, threshold)
+        found -= unlikely
+        for label in likely:
             # A catalogue veto holds for the model too: "he followed me on instagram".
             if not any(any_match(behaviour(label).unless, clause) for clause in parts):
                 found.add(label)

@@ -54,7 +54,7 @@ _NEAR = (
 )
 _PLACE = (
     # not "his"/"their": "he is at his parents house" is where he is, not where the person is
-    r"(?!(?:his|their)\b)(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
+    r"(?!(?:his|their|home)\b)(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
@@ -95,15 +95,26 @@ _DANGER = _rx(
     # "someone following me home its 2am": the "is" dropped, but not "about someone following me"
     r"(?<!about )(?<!of )(?<!if )(?<!when )(?<!for )\b(?:someone|somebody|a man|a guy|some guy|"
     r"this guy|a car|a van) (?:following|chasing|tailing) (?:me|us)\b",
-    r"\b(?:that is|it is|thats|its) (?:him|her|them|my ex) (?:following|behind|outside|"
-    r"watching|at the door)\b",
+    r"\b(?:that is|it is|thats|its) (?:him|her|them|my ex|his car|her car|their car|his van) "
+    r"(?:following|behind|outside|watching|at the door|parked)\b",
     r"\bcan see (?:him|her|them|someone|somebody|a man|a guy|the man|the guy|his car|her car|"
     r"their car|my ex)\b",
+    r"\bcan see (?:a |the |his |her |their )?(?:shadow|figure|silhouette|torch|torchlight|"
+    r"phone light)s? (?:at|in|outside|by|on|moving|through|behind)\b",
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
     r"beaten|jumped)\b",
     r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind (?:me|us)\b",
     r"(?<!\bi )\b(?:has|have) been (?:\w+ ){0,4}behind (?:me|us) (?:since|for (?:the last |about |"
-    r"like )?(?:\d+|a few|ten|twenty|five|fifteen) (?:mins|minutes))\b",
+    r"like )?(?:\d+|a few|ten|twenty|five|fifteen|three|two|four|six) (?:mins|minutes|junctions|"
+    r"stops|streets|roads|miles|turns|corners|stations))\b",
+    # a tracker travelling with them: "an unknown airtag is moving with me"
+    r"\b(?:airtag|air tag|tracker|tile|tracking device) (?:\w+ ){0,4}(?:is |are )?(?:moving|"
+    r"travelling|following me|beeping|with me)\b",
+    # a photo of them where they are: "he just sent a photo of me at this bus stop"
+    r"\b(?:photos?|pics?|pictures?|videos?) of me (?:\w+ ){0,3}(?:at|in|on|outside|leaving) "
+    r"(?:this|here)\b",
+    r"\bjust (?:sent|texted|posted|messaged|dmed|snapped) (?:me )?(?:a |another )?(?:photos?|pics?|"
+    r"pictures?|videos?) of (?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))\b",
     r"\bthere (?:is|are) footsteps\b|\bfootsteps (?:on|outside|in|coming|behind|up) ",
     rf"\b{_BE} still (?:there|here(?! with me)|outside|behind me|following me|waiting|watching me|"
     r"at the door|at my door|in the car|parked)\b",
@@ -112,13 +123,19 @@ _DANGER = _rx(
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
     r"^(?:following|chasing|tailing) me\b",
-    r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:off|out of|from|onto|into|to|down|"
-    r"along)\b",
-    r"\b(?:he|she|they|someone|the guy|the man) got off at (?:my|the same) (?:stop|station)\b",
+    r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:all the way )?(?:off|out of|from|onto|"
+    r"into|to|down|along|home)\b",
+    r"\b(?:he|she|they|someone|the guy|the man) (?:just )?got off at (?:my|the same) "
+    r"(?:stop|station)\b",
     r"^(?:oh (?:god|no) )?(?:it is|its|thats|that is) (?:him|her|them|my ex)$",
     r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
     r"\b(?:he|she|they|someone|the guy|the man) got on "
     r"(?:too|as well|after me|behind me|with me)\b",
+    r"\bgot (?:off|out) (?:too|as well|after me|behind me|right after me)\b",
+    # habitual in form, happening now when the message says where they are ("walking home n this
+    # guy keeps following me"): the habit check decides, with the message's now-context
+    r"\b(?:keeps|keep|is still|are still) (?:following|chasing|tailing|walking behind|"
+    r"driving behind) (?:me|us)\b",
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
     r"just now|still)\b",
     r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
@@ -199,6 +216,8 @@ _DANGER_SERIOUS = _rx(
     r"handle|door|front door|back door|window|lock|locks)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
     r"\b(?:locked|blocked|boxed|parked) (?:me|us|my car|our car|the car|my drive) in\b",
+    r"\block\w* (?:the |my |our )?(?:\w+ )?doors? (?:with (?:me|us)|and (?:we are|i am))"
+    r"(?: both| two)? (?:inside|in here|in)\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
     r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
     r"\b(?:has|have) not seen me yet\b",
@@ -268,12 +287,22 @@ _NOW = re.compile(
     r"|\b(?:have|has|have just|has just|just|been) (?:been |got )?(?:cornered|trapped|surrounded|"
     r"pinned)\b"
 )
+# Where the person is as they type: "walking home n this guy keeps following me", "im in an
+# uber and the car behind...". Habit words in the same message then describe now.
+_NOW_CONTEXT = re.compile(
+    r"^(?:i am |am |currently |just )?(?:walking|driving|cycling|running|jogging|on my way|heading|"
+    r"getting) (?:home|back|to|from|through|down|up|along|out of|off)\b"
+    r"|^i am (?:in|on) (?:an? |the |my )?(?:uber|taxi|cab|bus|train|tube|night bus|car)\b"
+    r"|\b(?:do not|can not) (?:want to )?go (?:in|inside|home)\b"
+)
 # How long it has been going on, or how recent: about now unless an explicit past time says not
 # ("he's been outside for an hour", "a photo of my door taken a minute ago"; not "last night he
 # was banging on my door for an hour").
 _NOW_DURATION = re.compile(
     r"\bfor (?:like |about |around |over |the last |the past )?"
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour)\b"
+    r"|\bfor (?:the last|the past) (?:(?:\d+|few|a few|two|three|four|five|six|ten|half|half an) )?"
+    r"(?:hour|minutes|mins|junctions|stops|streets|roads|miles|turns|corners|stations)\b"
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
     r"seconds|secs) ago\b"
 )
@@ -285,7 +314,8 @@ _PAST_TIME = re.compile(
 )
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
-    r"here(?! with me)|is there|are there|been followed|it is (?:him|her|them)|"
+    r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
+    r"it is (?:him|her|them)|"
     r"(?:photos?|pictures?|pics?|videos?) of "
     r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))|"
     r"being followed|"
@@ -324,7 +354,7 @@ _WHO_FROM_BEFORE = re.compile(
     r"who (?:\w+ ){1,4}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
-    r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have)\b)"
+    r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have|got|just|keeps)\b)"
 )
 # A time still to come: "he says he's coming to my graduation next month".
 _LATER = re.compile(
@@ -366,6 +396,10 @@ _SOMEONE_EXPECTED_AFTER = re.compile(
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
+    r"^(?:but )?(?:only|just) (?:on|online|over) ?(?:insta\w*|ig|twitter|x|tiktok|snap\w*|facebook|"
+    r"fb|social media|socials|online|linkedin|strava)?\b",
+    r"^(?:but )?(?:he|she|they|it|someone|the \w+) (?:is|are|has|have) (?:gone|left)"
+    r"(?: now| away| home| again)?$",
     r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
     r"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){0,2}?(?:postman|postie|courier|"
     r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|delivery)|pizza(?: guy| man)?|"
@@ -382,6 +416,14 @@ _REPORTED = re.compile(
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
     r"\bi am (?:back )?(?:home|at home|back in my room|in my room|indoors)(?: now)?$",
+    r"^(?:and |ok |okay )?(?:now )?i am (?:in|inside|in the house|in my flat|back in halls|in bed)"
+    r"(?: now| safe)?$",
+    r"\b(?:he|she|they|my ex) (?:lives|live|has moved|have moved|moved|is living|are living) "
+    r"(?:back )?(?:in|to) (?!(?:my|the|our|your|this|same)\b)\w+",
+    r"\b(?:will not|not|never) let (?:him|her|them) (?:in|into|through|up)\b",
+    r"^(?:he|she|they|my ex) (?:is|are) (?:now )?(?:texting|messaging|calling|ringing|emailing|"
+    r"dming|contacting) (?:me|my (?:mum|mom|dad|parents|friends?|mates?|sister|brother|family|"
+    r"boss|work))(?: now)?(?: instead(?: of me)?)?$",
     r"\bi am (?:at|with) (?:my )?(?:friends?|mates?|mum|mums|dad|dads|parents|family|partner)",
     r"\b(?:is|are) (?:still )?(?:here )?with me\b",
     r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|police (?:came|took|"
@@ -405,6 +447,8 @@ _SAFE_CONTEXT = _rx(
 )
 _SAFE_STATEMENT = _rx(
     # following online is not following in the street
+    r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:delivery|postman|postie|courier|"
+    r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
     r"\bfollow\w* (?:\w+ ){0,3}on (?:insta|instagram|ig|spotify|tiktok|twitter|x|snapchat|snap|"
     r"facebook|fb|linkedin|strava|twitch|youtube|bereal|threads|social media|socials)\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
@@ -485,6 +529,16 @@ _SELF_HARM = _rx(
     r"\b(?:got|have|holding|hid|hidden|keep) (?:\w+ )?(?:a |the |my )?"
     r"(?:blade|blades|razor|razors)\b",
     r"\bswallow (?:everything|all (?:of )?(?:my|the|them)|the lot)\b",
+    r"\b(?:took|taken|swallowed|had|take|taking) (?:\w+ ){0,3}more (?:of )?(?:my )?(?:\w+ )?than "
+    r"(?:i should|i am meant to|i was meant to|i am supposed to|prescribed|you are meant to)\b",
+    r"\b(?:took|taken|swallowed) (?:way )?(?:too many|too much|loads|all) (?:of )?(?:my |the )?"
+    r"(?:pills|tablets|meds|medication|\w+ pills|\w+ tablets)\b",
+    r"\b(?:will not|wont|not going to) be (?:here|around|alive) (?:\w+ ){0,2}(?:anyway|much longer|"
+    r"for long|by then)\b",
+    r"\b(?:noose|(?:a|the) rope (?:in|under|ready|tied|up)|rope ready)\b",
+    r"\b(?:do not|can not) see myself (?:still )?(?:being )?(?:here|around|alive)\b",
+    r"\b(?:think|thinking|thought) (?:about|of) (?:not being (?:here|around|alive)|not existing|"
+    r"not waking up|being dead)\b",
     r"\b(?:easier|better) (?:for everyone )?if i (?:was not|were not|was gone|were gone|was dead|"
     r"did not exist|was not here|was not around|was not alive)\b",
     # hurting themselves on purpose, whatever the wording
@@ -519,7 +573,7 @@ _SELF_HARM_NEGATED = _rx(
 _SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
 
 
-def _clause_danger(clause: str) -> tuple[Verdict, str]:
+def _clause_danger(clause: str, now_context: bool = False) -> tuple[Verdict, str]:
     now_marker = bool(_NOW.search(clause)) or (
         bool(_NOW_DURATION.search(clause)) and not _PAST_TIME.search(clause)
     )
@@ -536,7 +590,9 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
         if not now_marker and _LATER.search(clause):
             return Verdict.NOT_NOW, "later"
         if _LOOSE_CUE.search(clause) and (
-            _PAST.search(clause) or _HABIT.search(clause) or _HYPOTHETICAL.search(clause)
+            _PAST.search(clause)
+            or (_HABIT.search(clause) and not now_context)
+            or _HYPOTHETICAL.search(clause)
         ):
             return Verdict.NOT_NOW, "past, habitual or hypothetical"
         return Verdict.NONE, ""
@@ -545,7 +601,7 @@ def _clause_danger(clause: str) -> tuple[Verdict, str]:
     # Every cue is judged on its own: in "a man is right behind me saying if i do not pay he will
     # hurt me" the threat is conditional but the man behind them is not.
     reasons = [
-        _why_not_now(clause, match, is_serious, now_marker)
+        _why_not_now(clause, match, is_serious or now_context, now_marker)
         for matches, is_serious in ((serious, True), (plain, False))
         for match in sorted(matches, key=lambda m: m.start())
     ]
@@ -605,6 +661,14 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bshot myself in the foot\b",
     r"\bthe death of me\b",
     r"\b(?:died|dying|die|dead) (?:laughing|of laughter)\b",
+    r"\bcould sleep for (?:a|an) (?:week|month|year|day|age)\b",
+    r"\bcould (?:have|of) died\b",
+    r"\bdrowning in (?:\w+ )?(?:work|coursework|essays?|deadlines?|debt|paperwork|emails?|"
+    r"assignments?|revision|exams?)\b",
+    r"\bi am dying(?= (?:lol|haha|lmao))|\b(?:lol|lmao|haha) i am dying\b",
+    r"\b(?:want|wish|need) (?:him|her|them|it|this|that) to (?:disappear|die off|go away)\b",
+    r"\bcut\w* (?:all |off all )?(?:contact|ties) with\b",
+    r"\baccidental overdose\b",
     # "this deadline is killing me": a thing, not a person, is doing the killing
     r"\b(?:this|the|my|these|that|it|all this) ?(?:\w+ )?(?<!\bex )(?<!\bhe )(?<!\bshe )"
     r"(?<!\bthey )(?:is|are) (?:literally |actually |honestly )?killing me\b",
@@ -618,11 +682,19 @@ _FIRST_PERSON = frozenset({"i", "me"})
 _THIRD_PERSON = frozenset({
     "he", "she", "they", "him", "her", "them", "friend", "mate", "housemate", "flatmate",
     "shell", "hell", "theyll", "coworker", "colleague", "boss", "manager", "lecturer",
+    "grandad", "grandma", "nan", "gran", "uncle", "aunt", "auntie", "granddad", "grandpa",
     "roommate", "sister", "brother", "mum", "mom", "dad", "cousin", "ex", "partner", "boyfriend",
     "girlfriend", "son", "daughter", "someone", "somebody",
 })
 _REFLEXIVE = re.compile(
     r"\b(?:myself|my self|my own|my life|my wrists?|my arms?|my legs?|my skin)\b"
+)
+
+
+_QUOTING_SOMEONE = re.compile(
+    r"\b(?:he|she|they|my ex|ex) (?:\w+ )?(?:texted|texts|said|says|messaged|messages|wrote|writes|"
+    r"posted|posts|sent|sends|threatened|threatens|keeps saying|kept saying|told me|tells me)"
+    r"(?: me| us)?(?: that)? (?:\w+ ){0,4}$"
 )
 
 
@@ -633,6 +705,8 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
     """
     if _REFLEXIVE.search(match.group(0)):
         return False
+    if _QUOTING_SOMEONE.search(normalised[: match.start()]):
+        return True  # he texted me "im going to end it"
     for word in reversed(normalised[: match.start()].split()[-6:]):
         if word in _FIRST_PERSON:
             return False
@@ -667,8 +741,9 @@ def assess(text: str) -> Assessment:
     now_elsewhere = False  # a clause about now with a danger-ish word that no pattern matched
     safe_elsewhere = False  # a clause that says the person is away from them or safe
     parts = clauses(text)
+    now_context = any(_NOW_CONTEXT.search(clause) for clause in parts)
     for index, clause in enumerate(parts):
-        verdict, why = _clause_danger(clause)
+        verdict, why = _clause_danger(clause, now_context)
         if verdict is Verdict.DANGER:
             later = parts[index + 1 :]
             if any(any_match(_FALSE_ALARM, c) for c in later):

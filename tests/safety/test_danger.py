@@ -260,6 +260,52 @@ def test_hurting_themselves_on_purpose_is_a_crisis(text: str) -> None:
     assert assess(text).self_harm is Verdict.DANGER
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took way more of my tablets than im meant to an hour ago",
+        "whats the point when i wont be around much longer anyway",
+        "theres a noose in my room",
+        "i keep thinking about not being here",
+        "i dont see myself being around by christmas",
+    ],
+)
+def test_indirect_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she messaged me 'im going to end it' then went out clubbing",
+        "my nan had an accidental overdose years ago",
+        "i could sleep for a month",
+        "i just want her to disappear from my life",
+        "cutting all contact with him",
+        "i could have died when he turned up at my graduation",
+        "drowning in deadlines this week",
+        "lol im dying this meme",
+    ],
+)
+def test_quoted_and_idiomatic_are_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not the person's own safe place, and not contact only
+        "he just walked into the pub im in",
+        "hes calling my name from under my window",
+        "hes texting me photos of my door from outside, taken just now",
+    ],
+)
+def test_never_read_as_safe(text: str) -> None:
+    """The learned model decides these; the guard must not demote what it says."""
+    assert assess(text).danger is not Verdict.NOT_NOW
+
+
 def test_not_safe_in_myself_is_still_a_crisis() -> None:
     assert assess("honestly im not safe from myself").self_harm is Verdict.DANGER
     assert assess("i burned my hand on the oven").self_harm is not Verdict.DANGER
@@ -289,6 +335,19 @@ def test_not_safe_in_myself_is_still_a_crisis() -> None:
         "hes there",
         "he grabbed my arm",
         "theyre trying to force the back door",
+        # locked in, tracked, photographed where they stand
+        "the man from the bar has locked the door with us both inside",
+        "an airtag that isnt mine is moving with me",
+        "a car has been behind me for the last four junctions",
+        "she just sent a pic of me at this platform",
+        "someones been walking up and down outside my flat for the last hour",
+        # where they are as they type makes "keeps" about now
+        "cycling home and this van keeps following me",
+        "im on the night bus and a man keeps following me from seat to seat",
+        "she has followed me all the way from the station",
+        "i can see a figure at the back window",
+        "thats his car parked at the end of my road",
+        "the man who was staring at me on the tram got off too",
     ],
 )
 def test_more_danger_now(text: str) -> None:
@@ -314,6 +373,16 @@ def test_more_danger_now(text: str) -> None:
         "last night he was sat outside my house for about an hour",
         "on saturday i saw him looking through my car window",
         "he is coming to the same wedding as me next month",
+        # taken back, far away, or only contact
+        "i think im being followed, but only on insta",
+        "a man was knocking on doors selling solar panels but hes gone now",
+        "he lives in glasgow",
+        "shes texting my sister now instead",
+        "security said they wont let him in",
+        "the taxi waited till i got inside. im in now",
+        "im in bed, everythings locked, just cant sleep",
+        "the noise outside turned out to be a fox",
+        "he keeps following me home from uni",
     ],
 )
 def test_more_not_now(text: str) -> None:

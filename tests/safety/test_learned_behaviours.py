@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from actions.behaviours import recognise
-from actions.behaviours.catalogue import BEHAVIOUR_IDS, recognise_patterns
+from actions.behaviours.catalogue import BEHAVIOUR_IDS, recognise_patterns, recognise_with
 from actions.behaviours.learned import fit, learned_model, load_examples, load_examples_file
 
 INDIRECT = [
@@ -88,3 +88,18 @@ def test_every_label_has_examples() -> None:
     model = learned_model()
     assert model is not None
     assert all(classifier is not None for classifier in model.classifiers)
+
+
+def test_a_keyword_the_model_is_sure_does_not_apply_is_dropped() -> None:
+    text = "i saw a gps advert online"
+    assert text.lower() not in {t.lower() for t, _ in load_examples()}
+    assert "location_tracking" in recognise_patterns(text)  # the keyword alone
+    assert "location_tracking" not in recognise(text)
+
+
+def test_the_model_only_drops_labels_it_has_examples_for() -> None:
+    model = fit([("he tracks my phone with gps", ("location_tracking",)), ("hello", ())],
+                BEHAVIOUR_IDS)
+    likely, unlikely = model.likely_and_unlikely("he sends me parcels")
+    assert "gifts" not in unlikely  # no gifts examples: no opinion
+    assert "gifts" in recognise_with("he sends me parcels", model)

@@ -36,6 +36,23 @@ def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+# An explicit time in the past. On its own it outweighs "for an hour"; with tense words it makes
+# a cue told afterwards (_PAST below).
+_PAST_TIME_WORDS = (
+    r"yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
+    rf"autumn|christmas|{_WEEKDAY})|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
+    rf"the other (?:day|night|week)|back in|in (?:{_MONTH}|\d{{4}})"
+)
+# Someone passing on what another person wrote or said: "he texted saying hes outside".
+_SAYS = (
+    r"(?:saying|says|said|claims|claiming|claimed|texted|texts|messaged|messages|wrote|writes|"
+    r"posted|posts|sent|sends|threatened|threatens|keeps saying|kept saying|told me|tells me|dmed)"
+)
+
 _WHO = (
     r"(?:he|she|they|someone|somebody|some one|a man|a guy|a woman|a person|the man|the guy|"
     r"this guy|this man|this person|that guy|that man|my ex|the stalker|my stalker|ex|stalker|"
@@ -230,7 +247,7 @@ _DANGER_SERIOUS = _rx(
     # what the stalker writes while watching: "nice coat, i can see you", "i'm outside"
     r"\bi (?:can see|am watching) you\b(?! (?:are|were|have|had|tomorrow|later|soon|next|on "
     r"(?:insta|instagram|snap|facebook|tiktok)|online)\b)",
-    r"\b(?:saying|says|said|texted|messaged|text|message|wrote|writes|dmed|dm)\W+(?:\w+ ){0,3}?"
+    rf"\b(?:{_SAYS}|text|message|dm)\W+(?:\w+ ){{0,3}}?"
     r"i am (?:\w+ )?(?:outside|here|downstairs|at your|near your|behind you|in your|"
     r"on my way|coming (?:for|to|round|over))\b",
     r"\bi know (?:exactly )?where you are (?:right now|now)\b",
@@ -306,12 +323,7 @@ _NOW_DURATION = re.compile(
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
     r"seconds|secs) ago\b"
 )
-_PAST_TIME = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|year|time|term|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
-    r"the other (?:day|night|week)|back in|in (?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|\d{4}))\b"
-)
+_PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
     r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
@@ -335,14 +347,11 @@ _LOOSE_CUE = re.compile(
 
 # What makes a cue not-now in its clause.
 _PAST = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|"
-    r"spring|autumn|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?<!minutes )(?<!minute )(?<!mins )(?<!min )(?<!seconds )(?<!secs )ago|earlier|"
-    r"the other (?:day|night|week)|used to|back in|previously|before that|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    rf"\b(?:{_PAST_TIME_WORDS}|"
+    r"(?<!minutes )(?<!minute )(?<!mins )(?<!min )(?<!seconds )(?<!secs )ago|"
+    rf"used to|previously|before that|on {_WEEKDAY}|"
     r"(?<!just )(?:saw|spotted|caught|noticed) (?:him|her|them|someone|a man)|"
-    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|was|were|had been|has been|have been)\b|\bbefore$"
+    r"was|were|had been|has been|have been)\b|\bbefore$"
 )
 # A past time that only says who the person is: "the man i mentioned earlier is outside",
 # "the guy from last week is at my door". Removed before the clause's tense is judged.
@@ -358,8 +367,8 @@ _WHO_FROM_BEFORE = re.compile(
 )
 # A time still to come: "he says he's coming to my graduation next month".
 _LATER = re.compile(
-    r"\b(?:next (?:week|month|year|term|weekend|time|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|tomorrow|at the weekend|later this (?:week|month|year)|in (?:a|two|three|"
+    rf"\b(?:next (?:week|month|year|term|weekend|time|{_WEEKDAY})|tomorrow|at the weekend|"
+    r"later this (?:week|month|year)|in (?:a|two|three|"
     r"\d+) (?:weeks?|months?|days?|years?))\b"
 )
 _HABIT = re.compile(
@@ -408,10 +417,7 @@ _FALSE_ALARM = _rx(
 )
 # Someone reported to be near ("he texted saying hes outside") when another clause shows they
 # cannot be ("im at my dads 200 miles away").
-_REPORTED = re.compile(
-    r"\b(?:saying|says|said|claims|claiming|claimed|texted|messaged|wrote|told me)(?: that)? "
-    r"(?:\w+ ){0,1}$"
-)
+_REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
@@ -552,8 +558,7 @@ _SELF_HARM = _rx(
     r"deserved it|it helps|helps for a bit|to feel something|to cope)\b",
     r"\b(?:do not|not) think i (?:will|would|am going to|can) (?:make it|last|survive|be (?:here|"
     r"around|alive)) (?:to|till|until|through|past|beyond) (?:the weekend|tomorrow|the morning|"
-    r"next week|christmas|my birthday|the end of (?:the )?(?:week|month|term|year)|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)$",
+    rf"next week|christmas|my birthday|the end of (?:the )?(?:week|month|term|year)|{_WEEKDAY})$",
 )
 _SELF_HARM_NEGATED = _rx(
     r"\b(?:not|never|no longer) (?:suicidal|going to (?:hurt|kill|harm) myself|"
@@ -692,9 +697,7 @@ _REFLEXIVE = re.compile(
 
 
 _QUOTING_SOMEONE = re.compile(
-    r"\b(?:he|she|they|my ex|ex) (?:\w+ )?(?:texted|texts|said|says|messaged|messages|wrote|writes|"
-    r"posted|posts|sent|sends|threatened|threatens|keeps saying|kept saying|told me|tells me)"
-    r"(?: me| us)?(?: that)? (?:\w+ ){0,4}$"
+    rf"\b(?:he|she|they|my ex|ex) (?:\w+ )?{_SAYS}(?: me| us)?(?: that)? (?:\w+ ){{0,4}}$"
 )
 
 
@@ -742,16 +745,23 @@ def assess(text: str) -> Assessment:
     safe_elsewhere = False  # a clause that says the person is away from them or safe
     parts = clauses(text)
     now_context = any(_NOW_CONTEXT.search(clause) for clause in parts)
+    judged: dict[int, tuple[Verdict, str]] = {}  # each clause judged once, and only if needed
+
+    def judge(index: int) -> tuple[Verdict, str]:
+        if index not in judged:
+            judged[index] = _clause_danger(parts[index], now_context)
+        return judged[index]
+
     for index, clause in enumerate(parts):
-        verdict, why = _clause_danger(clause, now_context)
+        verdict, why = judge(index)
         if verdict is Verdict.DANGER:
-            later = parts[index + 1 :]
-            if any(any_match(_FALSE_ALARM, c) for c in later):
+            later = range(index + 1, len(parts))
+            if any(any_match(_FALSE_ALARM, parts[i]) for i in later):
                 # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
                 danger, reason = Verdict.NOT_NOW, "false alarm"
                 continue
             if why == "reported" and (
-                safe_elsewhere or any(_clause_danger(c)[1] == "safe context" for c in later)
+                safe_elsewhere or any(judge(i)[1] == "safe context" for i in later)
             ):
                 danger, reason = Verdict.NOT_NOW, "reported, but away"
                 continue

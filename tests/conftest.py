@@ -20,3 +20,18 @@ def domain() -> dict[str, Any]:
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
+
+
+class Clock:
+    """A clock the test moves by hand (``clock.now += 60``), for limiters and rate limits."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()

@@ -15,19 +15,7 @@ from connectors.rate_limit import (
     failure_reply,
     is_urgent,
 )
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
+from tests.conftest import Clock
 
 
 def test_a_bucket_allows_its_capacity_then_refills_at_its_rate(clock: Clock) -> None:

@@ -43,6 +43,7 @@ from connectors.telegram import (
 )
 from connectors.telegram_settings import SECRET_HEADER, sender_id_for
 from connectors.tracker_store import ExpiringInMemoryTrackerStore
+from tests.conftest import Clock
 
 UPDATES = Path(__file__).parent / "telegram_updates"
 WEBHOOK_SECRET = "test-webhook-secret_0123456789"
@@ -103,14 +104,6 @@ class FakeAgent:
     def __init__(self, store: Any) -> None:
         self.tracker_store = store
         self.lock_store = InMemoryLockStore()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 10_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Harness:

@@ -9,14 +9,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from connectors.tracker_store import ExpiringInMemoryTrackerStore
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.conftest import Clock
 
 
 def store_with_clock(minutes: float = 30) -> tuple[ExpiringInMemoryTrackerStore, Clock]:

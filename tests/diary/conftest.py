@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from actions.diary.crypto import INSECURE_TEST_KDF_ENV
 from actions.diary.limiter import AttemptLimiter, RedisAttemptLimiter
 from actions.diary.store import DiaryStore
+from tests.conftest import Clock
 
 POSTGRES_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -87,19 +88,6 @@ REDIS_HOST = os.environ.get("SIGNPOST_TEST_REDIS_HOST", "127.0.0.1")
 REDIS_PORT = int(os.environ.get("SIGNPOST_TEST_REDIS_PORT", "6379"))
 REDIS_DB = int(os.environ.get("SIGNPOST_TEST_LIMITER_REDIS_DB", "12"))
 REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 
 from actions.diary.errors import TooManyAttempts
 from actions.diary.limiter import AttemptLimiter
-from tests.diary.conftest import Clock
+from tests.conftest import Clock
 
 
 def fail(limiter, caller: str, times: int) -> None:  # noqa: ANN001 (either limiter)

@@ -26,10 +26,11 @@ from actions.diary.limiter import (
     RedisAttemptLimiter,
     limiter_from_env,
 )
+from tests.conftest import Clock
 from tests.diary.conftest import REDIS_DB as DB
 from tests.diary.conftest import REDIS_HOST as HOST
 from tests.diary.conftest import REDIS_PORT as PORT
-from tests.diary.conftest import REDIS_URL, Clock
+from tests.diary.conftest import REDIS_URL
 
 pytestmark = pytest.mark.redis
 

@@ -32,7 +32,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 EMERGENCY_MARK = "call 999 (112 also works)"
-CRISIS_MARK = "116 123"
+CRISIS_MARK = "might act on these thoughts"  # utter_crisis only: goodbyes also give 116 123
 MID_FLOW_PRELUDE = ["/greet", "/safe_now", "he keeps sending me messages", "/ask_advice"]
 
 

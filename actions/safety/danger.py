@@ -45,12 +45,23 @@ _MONTH = (
 _PAST_TIME_WORDS = (
     r"yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
     rf"autumn|christmas|{_WEEKDAY})|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
-    rf"the other (?:day|night|week)|back in|in (?:{_MONTH}|\d{{4}})"
+    r"(?:at|over) (?:christmas|easter|new year|halloween)|in (?:freshers|first year|year \d+)|"
+    rf"the other (?:day|night|week)|in (?:{_MONTH}|\d{{4}})|"
+    # "back in march", not "he is coming back in"
+    rf"back in (?:{_MONTH}|\d{{4}}|the day|the summer|first year|second year|school|sixth form|"
+    r"college|freshers|year \d+|my|our|his|her)"
 )
 # Someone passing on what another person wrote or said: "he texted saying hes outside".
 _SAYS = (
     r"(?:saying|says|said|claims|claiming|claimed|texted|texts|messaged|messages|wrote|writes|"
     r"posted|posts|sent|sends|threatened|threatens|keeps saying|kept saying|told me|tells me|dmed)"
+)
+
+# Where contact happens online, not in person: "hes back on insta", "only on snap".
+_ONLINE = (
+    r"insta\w*|instagram|ig|twitter|x|tiktok|snap\w*|facebook|fb|social media|socials|linkedin|"
+    r"strava|spotify|twitch|youtube|bereal|threads|whatsapp|telegram|discord|reddit|tinder|hinge|"
+    r"bumble|grindr|messenger|online"
 )
 
 _WHO = (
@@ -99,11 +110,12 @@ _DANGER = _rx(
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
     r"here(?! with me)|opposite|across the road|across the street|over the road|"
     r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
-    r"out there|out front|round the corner|around the corner|in the car park|back)\b",
+    r"out there|out front|round the corner|around the corner|in the car park|"
+    rf"back(?! on (?:{_ONLINE})\b| online\b))\b",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|a drone|people|"
     r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
     r"trying to|looking)\b",
-    rf"\b{_WHO} {_BE} (?:right|just|standing|stood|sat|sitting) there\b",
+    rf"\b{_WHO} {_BE} (?:(?:right|just|standing|stood|sat|sitting) ){{1,2}}there\b",
     rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing|parked) (?:right )?(?:next to|near|"
     r"opposite|across from|behind|in front of|beside) me\b",
     rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing) (?:at|on|in) the (?:next|same) "
@@ -140,6 +152,7 @@ _DANGER = _rx(
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
     r"^(?:following|chasing|tailing) me\b",
+    r"^still (?:following|chasing|tailing|behind|outside|watching|waiting for) (?:me|us|the|my)\b",
     r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:all the way )?(?:off|out of|from|onto|"
     r"into|to|down|along|home)\b",
     r"\b(?:he|she|they|someone|the guy|the man) (?:just )?got off at (?:my|the same) "
@@ -156,6 +169,12 @@ _DANGER = _rx(
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
     r"just now|still)\b",
     r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
+    # a message that shows they can see the person: "he just texted me what i am wearing"
+    # (not "texts me what i am wearing", which is the habit)
+    r"\b(?:texted|messaged|dmed|sent|commented|said|wrote|snapped|is texting|is messaging) (?:me )?"
+    r"(?:\w+ ){0,2}what i am (?:wearing|doing|eating|reading|drinking)\b",
+    # the stalker asking which door or window is theirs
+    r"\bwhich (?:one is |is )?(?:your|ur) (?:window|door|room|flat|house|car|bell|buzzer)\b",
     # looking in: "trying to look through the letterbox", "peering in my window"
     r"\b(?:looking|peering|peeking|staring|trying to (?:look|see|peer|peek)) (?:in )?(?:through|"
     r"into|in) (?:my|the|our) (?:\w+ )?(?:window|windows|letterbox|letter box|curtains|blinds|"
@@ -163,10 +182,14 @@ _DANGER = _rx(
     # the whole of a short follow-up: "hes there", "they're out there"
     r"^(?:he|she|they|my ex|the stalker|it is (?:him|her|them)) (?:is |are )?(?:right |still |"
     r"out )?there(?: again| now)?$",
-    # an assault told in a few words with no time: "she grabbed my hair", "he hit me"
+)
+# An assault told in a few words with no time: "she grabbed my hair", "he hit me". It may have just
+# happened, so it is danger unless another clause dates it ("was at a gig last night and a man
+# grabbed me").
+_UNTIMED_ASSAULT = re.compile(
     r"^(?:he|she|they|someone|somebody|my ex|a man|a guy|the man|the guy) (?:just )?(?:grabbed|"
     r"hit|punched|pushed|shoved|slapped|kicked|choked|strangled|stabbed|attacked|assaulted|bit|"
-    r"spat at|headbutted) (?:me|my \w+)$",
+    r"spat at|headbutted) (?:me|my \w+)$"
 )
 
 # Cues too serious to read as habit: "he keeps banging on my door" at 2 a.m. is happening now.
@@ -186,9 +209,10 @@ _DANGER_SERIOUS = _rx(
     r"(?:door|window|windows|doors|front door|gate)\b",
     r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
-    r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing)"
+    r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing|get|"
+    r"getting|fetch|fetching|grab|grabbing|grabbed|picked up|picking up)"
     r"(?: out)? (?:a |an |his |her |their |the )?(?:knife|gun|weapon|blade|machete|bat|hammer|"
-    r"axe|crowbar)\b",
+    r"axe|crowbar)\b(?! (?:collection|set|block|drawer|rack|licence|license|shop|crime))",
     # violence now
     rf"\b{_BE} {_FILLER}(?:hitting|hurting|attacking|strangling|choking|beating|punching|"
     r"kicking|grabbing|dragging|pushing|raping|assaulting|threatening|holding) (?:me|us)\b",
@@ -203,14 +227,14 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
     # hearing someone is happening as they type, whatever else the message says
     r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ )?(?:in|inside|"
-    r"downstairs|upstairs|outside|at|moving|walking|breathing|trying|on the stairs)\b",
+    r"downstairs|upstairs|outside|at|on|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
     r"\bnot stopping the (?:car|taxi|cab|van)\b",
     r"\b(?:him|her|them|someone|somebody|a man) (?:is )?(?:in|inside) my "
     r"(?:room|bedroom|tent|bed)\b",
     r"\b(?:just|has just|have just) (?:hit|hurt|attacked|punched|kicked|pushed|strangled|"
-    r"choked|stabbed|assaulted|raped|threatened|grabbed) (?:me|us)\b",
+    r"choked|stabbed|assaulted|raped|threatened|grabbed|pinned|shoved|slapped) (?:me|us)\b",
     # "would not let me leave" is told afterwards; "will not let me leave" is now
     r"\b(?:will not|(?<!would )(?<!did )(?<!could )not) let (?:me|us) (?:leave|go|out|get out|"
     r"past)\b",
@@ -229,9 +253,22 @@ _DANGER_SERIOUS = _rx(
     r"(?:he|she|they) (?:did|does|do) too|(?:he|she|they) (?:stops|stopped|speeds up|sped up))\b",
     r"\b(?:tried|has tried|have tried|is trying|just tried) (?:the|my|our) (?:back |front )?"
     r"(?:door|door handle|handle|window|lock)\b",
-    r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our) (?:door ?handle|"
-    r"handle|door|front door|back door|window|lock|locks)\b",
+    r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our|every|each|all the|"
+    r"all of the) (?:\w+ )?(?:door ?handles?|handles?|doors?|front door|back door|windows?|"
+    r"locks?)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
+    # held down: "he is on top of me holding my wrists down"
+    r"\b(?:is|are|sat|sitting|kneeling|lying) (?:\w+ )?on top of me\b",
+    r"\bholding (?:me|my (?:\w+ )?(?:arms?|wrists?|hands?|legs?|head|neck|throat|mouth)) "
+    r"(?:down|against|still|shut)\b",
+    # a driver who will not stop: "the driver is not stopping"
+    r"\b(?:driver|taxi|uber|cab|bus) (?:\w+ )?(?:is|are|will) not (?:stop|stopping|pull over|"
+    r"pulling over|let me out|letting me out|listening)\b",
+    # a car that has stopped beside them: "now it is stopped right next to me"
+    r"\b(?:is|has|have|just) (?:just )?(?:stopped|pulled up|pulling up|slowed down|slowing down|"
+    r"slowed|pulled over) (?:right )?(?:next to|beside|alongside|by|in front of|behind) "
+    r"(?:me|us)\b",
+    r"\b(?:car |van |his |the )?windows? (?:is |are )?(?:coming|rolling|winding|going) down\b",
     r"\b(?:locked|blocked|boxed|parked) (?:me|us|my car|our car|the car|my drive) in\b",
     r"\block\w* (?:the |my |our )?(?:\w+ )?doors? (?:with (?:me|us)|and (?:we are|i am))"
     r"(?: both| two)? (?:inside|in here|in)\b",
@@ -249,11 +286,13 @@ _DANGER_SERIOUS = _rx(
     r"(?:insta|instagram|snap|facebook|tiktok)|online)\b)",
     rf"\b(?:{_SAYS}|text|message|dm)\W+(?:\w+ ){{0,3}}?"
     r"i am (?:\w+ )?(?:outside|here|downstairs|at your|near your|behind you|in your|"
+    r"on your (?:street|road|floor|corridor|landing|estate|stairs|block)|round the corner|"
     r"on my way|coming (?:for|to|round|over))\b",
     r"\bi know (?:exactly )?where you are (?:right now|now)\b",
     # threats of imminent harm
     r"\b(?:going to|about to|is coming to|are coming to|coming to|will|is gonna|threatening to)"
-    r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make) (?:me|us)\b(?: pay)?",
+    r" (?:kill|hurt|attack|stab|shoot|rape|beat|murder|strangle|get|make|hit|punch|slap|grab|choke|"
+    r"batter) (?:me|us)\b(?: pay)?",
     r"\b(?:is|are) (?:going to|about to) (?:break in|get in|come in)\b",
     # at the door now: "someone's knocking", "he won't stop ringing the doorbell", "that's him"
     r"\b(?:someone|somebody|he|she|they) (?:is|are) (?:\w+ )?(?:knocking|banging|hammering|"
@@ -270,8 +309,22 @@ _DANGER_SERIOUS = _rx(
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
-    r"up to my (?:door|room|flat)|(?:up )?towards (?:me|us|my \w+))\b",
+    r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
+    r"^(?:he|she|they|my ex|someone|the man|the guy) (?:is|are) (?:still |now |definitely )?"
+    r"(?:coming|on (?:his|her|their) way)(?: now| back| again| up| in)?$",
+    r"\bjust (?:pulled|driven|drove|turned) (?:up |in )?(?:onto|into|up) (?:my|our|the) "
+    r"(?:drive|driveway|road|street|close|cul de sac|car park)\b",
+    rf"\b{_BE} (?:just )?(?:coming|walking|getting) back (?:in|inside|up|upstairs|round|here)\b",
+    r"\b(?:just )?woke up to (?:someone|somebody|a man|footsteps|him|her|them|my ex|banging|"
+    r"knocking)\b",
+    r"\b(?:door ?handle|handle|letterbox|letter box) (?:is |keeps |just |has just )?(?:going down|"
+    r"moving|turning|rattling|went down|moved|turned|opening|opened)\b",
+    r"\b(?:someone|somebody|he|she|they) (?:is|are) (?:pushing|pulling|leaning|shoving|kicking|"
+    r"barging) (?:on|at|against|into) (?:it|the door|my door|the window|my window|the gate)\b",
+    rf"\b{_BE} {_FILLER}(?:coming|heading|walking|running|driving|marching|striding|storming|"
+    r"crossing|making a beeline) (?:straight |right |directly )?(?:at|towards|toward|up to|"
+    r"over to|for) (?:me|us)\b",
     r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
@@ -322,6 +375,9 @@ _NOW_DURATION = re.compile(
     r"(?:hour|minutes|mins|junctions|stops|streets|roads|miles|turns|corners|stations)\b"
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
     r"seconds|secs) ago\b"
+    r"|\bbeen (?:there|here|outside|out there|at it|going|waiting|sat there|stood there) "
+    r"(?:for )?(?:like |about |around |over |nearly |almost )?(?:\d+|a few|few|ten|five|fifteen|"
+    r"twenty|half an|an) (?:minutes|mins|hour)\b"
 )
 _PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
 _NOW_CUE = re.compile(
@@ -405,8 +461,7 @@ _SOMEONE_EXPECTED_AFTER = re.compile(
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
-    r"^(?:but )?(?:only|just) (?:on|online|over) ?(?:insta\w*|ig|twitter|x|tiktok|snap\w*|facebook|"
-    r"fb|social media|socials|online|linkedin|strava)?\b",
+    rf"^(?:but )?(?:only|just) (?:on|online|over) ?(?:{_ONLINE})?\b",
     r"^(?:but )?(?:he|she|they|it|someone|the \w+) (?:is|are|has|have) (?:gone|left)"
     r"(?: now| away| home| again)?$",
     r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
@@ -414,6 +469,30 @@ _FALSE_ALARM = _rx(
     r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|delivery)|pizza(?: guy| man)?|"
     r"takeaway|flatmate|housemate|roommate|mum|mom|dad|window cleaner|cleaner|cat|dog|fox|wind)"
     r"(?: lol| haha| lmao| thank god| phew)*$",
+)
+# A message just received that names what the person is wearing as they read it: "he just texted
+# 'red suits you' and i am wearing my red coat". It spans clauses, so it is read on the whole text.
+_SEEN_NOW = re.compile(
+    rf"\bjust (?:{_SAYS}|commented|snapped)\b.*\bi am "
+    r"(?:literally |actually |still )?(?:wearing|in (?:my|the|a) (?:\w+ )?(?:coat|dress|top|jacket|"
+    r"hoodie|jumper|shirt|skirt|uniform))\b"
+)
+# The two of them in different places, said across clauses: "hes in london and im in glasgow".
+_FAR_APART = re.compile(
+    r"\b(?:he|she|they|my ex) (?:is|are|lives|live)(?: still| now| back| currently)? in "
+    r"(?!(?:my|the|our|your|this|a|an|his|her|their|here|there|bed|front|town)\b)(\w+)\b.*"
+    r"\bi am (?:still |now |currently |back )?(?:in|living in) "
+    r"(?!(?:my|the|our|a|an|bed|here|there|town|\1)\b)\w+"
+)
+# Someone asking how to help another person, with nothing about now: "how can i help her".
+_HELPING_SOMEONE_ELSE = re.compile(
+    r"\bhow (?:can|do|should|could|would) (?:i|we) (?:best )?(?:help|support|look after|protect|"
+    r"advise|reassure)\b(?: \w+){0,2}? (?:her|him|them|(?:my|our) (?:\w+ )?(?:friends?|mates?|"
+    r"sister|brother|daughter|son|partner|boyfriend|girlfriend|wife|husband|flatmate|housemate|"
+    r"roommate|colleague|staff|student|child|children|kids?|mum|mom|dad|cousin|niece|nephew|"
+    r"employees?|team|tenant|client|patient|pupil))\b"
+    r"|\bwhat (?:can|should|do) (?:we|i) do as (?:a |her |his |their )?(?:parents?|friends?|"
+    r"family|manager|employer|tutor|lecturer|flatmates?|housemates?)\b"
 )
 # Someone reported to be near ("he texted saying hes outside") when another clause shows they
 # cannot be ("im at my dads 200 miles away").
@@ -431,11 +510,15 @@ _SAFE_CONTEXT = _rx(
     r"dming|contacting) (?:me|my (?:mum|mom|dad|parents|friends?|mates?|sister|brother|family|"
     r"boss|work))(?: now)?(?: instead(?: of me)?)?$",
     r"\bi am (?:at|with) (?:my )?(?:friends?|mates?|mum|mums|dad|dads|parents|family|partner)",
+    r"\b(?:my )?(?:dad|mum|mom|parents|friends?|mates?|flatmates?|housemates?|brother|sister|"
+    r"boyfriend|girlfriend|partner|husband|wife) (?:is|are) (?:meeting me|picking me up|"
+    r"coming to (?:get|pick up|meet) me|on (?:the phone|facetime) with me)\b",
     r"\b(?:is|are) (?:still )?(?:here )?with me\b",
     r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|police (?:came|took|"
     r"have got|are here|arrived))\b",
     r"\b(?:it is|it has|it|the stalking|the harassment|this|that) (?:has )?(?:over|finished|"
-    r"stopped|ended)(?: now)?\b",
+    r"stopped|ended)(?: now)?\b(?! (?:right )?(?:next to|beside|outside|behind|in front|by|near|"
+    r"opposite|at|across))",
     r"\b(?:does not|do not|did not) know (?:where i (?:live|am)|(?:the|my|our) (?:new )?address)\b",
     r"\b(?:\d+|hundreds of|a hundred|two hundred|three hundred) miles away\b",
     # nobody nearby: "hes in leeds im in london", "its all online"
@@ -450,24 +533,47 @@ _SAFE_CONTEXT = _rx(
     r"\bnot seen (?:him|her|them)(?: in person| irl| around)? (?:in|for) (?:months|weeks|ages|"
     r"years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
+    r"\bi (?:got|ran|managed to get) away\b",
 )
 _SAFE_STATEMENT = _rx(
     # following online is not following in the street
     r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:delivery|postman|postie|courier|"
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
-    r"\bfollow\w* (?:\w+ ){0,3}on (?:insta|instagram|ig|spotify|tiktok|twitter|x|snapchat|snap|"
-    r"facebook|fb|linkedin|strava|twitch|youtube|bereal|threads|social media|socials)\b",
+    rf"\bfollow\w* (?:\w+ ){{0,3}}on (?:{_ONLINE})\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
     r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
     r"family|someone))\b",
-    r"\b(?:he|she|they|someone|my ex)(?: who(?: \w+){1,4}?)? (?:is|are|has|have) (?:gone|left|"
-    r"not here|not outside|"
-    r"away|not around|gone away|gone now)\b",
+    # gone, but not "gone to the kitchen" or "gone to get something": still in the house
+    r"\b(?:he|she|they|someone|my ex)(?: who(?: \w+){1,4}?)? (?:is|are|has|have) (?:(?:gone|left)"
+    r"(?! (?:to (?!work\b|home\b)|into|in\b|the (?:room|kitchen|bedroom|bathroom|lounge|"
+    r"living room)|upstairs|downstairs|outside|round|for a|back(?! to (?:his|her|their)\b| home\b)|"
+    r"off to))|not here|not outside|away|not around)\b",
+    # not following after all: "hes not following me", "the guy turned off into the pub"
+    r"\b(?:is|are) not (?:following|chasing|behind|after|coming after) (?:me|us)\b",
+    r"\b(?:he|she|they|the (?:guy|man|woman|car|van|person)) (?:has |have |just )?(?:turned off|"
+    r"turned into|went into|walked (?:off|away)|drove (?:off|away)|carried on|kept walking|"
+    r"kept going)\b(?! with (?:me|us)\b)",
+    rf"\b(?:is|are) (?:back |still |now )?(?:on (?:{_ONLINE})|online)\b",
+    r"\b(?:my )?(?:boss|teacher|tutor|lecturer|supervisor|manager|coach) (?:is |are )?(?:going to|"
+    r"gonna|will|would) (?:literally |actually )?(?:kill|murder) me (?:if|when|for)\b",
+    # home again far away: "hes back in poland" (not "back in the kitchen" or "back in reception")
+    r"\b(?:is|are|has gone|have gone|went|moved|been) back (?:in|to) (?!(?:my|the|our|your|this|"
+    r"here|there|halls?|town|reception|lobby|class|lectures?|work|uni|school|college|bed|again|his|"
+    r"her|their|a|an)\b)\w+(?: (?:since|for|till|until) \w+(?: \w+)?)?$",
+    # got off a while ago, someone they trust is meeting them
+    r"\bgot off (?:\w+ ){0,2}(?:stops?|stations?) (?:ago|before|earlier)\b",
+    # they are away: "hes on a work trip in dubai all month"
+    r"\b(?:is|are) (?:\w+ )?(?:on (?:a |his |her |their )?(?:work |business |school |uni |stag |"
+    r"hen )?(?:trip|holiday|holidays|tour|deployment|cruise)|abroad|overseas)\b",
+    # someone else is safe, said by the person helping them
+    r"\b(?:she|he|they) (?:is|are) (?:safe|home safe|somewhere safe|safe now|staying (?:with me|"
+    r"at mine|at ours))\b",
     # "safe now" on its own; not "ok now hes outside", where "ok now" only opens the sentence
     r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
     r"\b(?:the )?police (?:have |has |are |is )?(?:still )?(?:arrived|here|come|got here|"
     r"turned up)\b",
-    r"^(?:he|she|they|my ex|ex) (?:is|are) (?:at|in) (?:work|school|college|uni|his work|her work|"
+    r"^(?:he|she|they|my ex|ex) (?:is|are) (?:still |now )?(?:at|in) (?:work|school|college|uni|"
+    r"his work|her work|"
     r"their work)(?: now| right now| today| at the moment)?$",
 )
 
@@ -489,7 +595,8 @@ _SELF_HARM = _rx(
     r"\b(?:pills|tablets) to (?:end|die|sleep forever)\b",
     r"\bnot (?:want|wanting) to (?:wake up|be alive|live)\b",
     r"\b(?:can not|can not) (?:do this|cope|take (?:this|it)|go on) any ?more\b",
-    r"\b(?:slit|slitting|slice|slicing|open|opening|cut|cutting) (?:my |open my )?wrists?\b",
+    r"\b(?:slit|slitting|slice|slicing|open|opening|cut|cutting|scratch|scratching|scratched|"
+    r"slash|slashing) (?:my |open my )?wrists?\b",
     r"\b(?:what is|whats) the point (?:in|of) (?:carrying on|going on|living|being alive|"
     r"being here|anything any ?more)\b",
     r"\blife (?:is not|is no longer|is) (?:not )?worth (?:living|it any ?more)\b",
@@ -498,15 +605,24 @@ _SELF_HARM = _rx(
     r"panic)",
     r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds|bled|bleeding)\b",
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
-    r"\bdisappear (?:forever|for good)\b",
+    r"\bdisappear (?:forever|for good|permanently|for ever)\b",
+    r"\b(?:take|taking|swallow|swallowing|down|downing) (?:all|every one|the whole (?:box|packet|"
+    r"bottle|strip)) (?:of )?(?:my |the |them|those )?(?:\w+ )?(?:meds|medication|pills|tablets)?"
+    r" ?(?:at once|in one go|together|at the same time)\b",
+    r"\b(?:feel like|want to|going to|tempted to|thinking (?:about|of)) (?:taking|take|swallowing|"
+    r"swallow) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:meds|medication|pills|tablets)\b",
     r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
     r"hurting myself)\b(?! (?:my |his |her |their |the |a )?(?:hair|fringe|nails|him|her|them|out|"
     r"off|back|down|ties|contact|corners|class|classes|lectures?|carbs|sugar|people)\b)",
     r"\bcutting (?:again|my (?:arms|legs|wrists))\b",
     r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|stockpil\w*) (?:\w+ ){0,3}"
     r"(?:pills|tablets|paracetamol|painkillers|sleeping pills)\b",
-    r"\bi am (?:stood|standing|sat|sitting) (?:on|at) (?:the |a )?(?:edge of |top of )?(?:bridge|"
-    r"edge|roof|rooftop|ledge|cliff|platform edge|railway|tracks)\b",
+    r"\bi (?:am|keep|kept|have been|been|was|went) (?:\w+ )?(?:stood|standing|sat|sitting|"
+    r"climbing|going|walking|looking down) (?:up )?(?:on|at|to|onto|over|from) (?:the |a )?"
+    r"(?:edge of (?:the |a )?|top of (?:the |a )?)?(?:\w+ ){0,2}?(?:bridge|edge|roof|rooftop|ledge|"
+    r"cliff|platform edge|railway|tracks)\b(?! (?:terrace|bar|garden|party|top bar))",
+    # slang for suicide: "ctb", "unalive myself", "kms" (not "kms lol")
+    r"\b(?:ctb|unalive (?:myself|me)|unaliving myself|kms(?! (?:lol|lmao|haha)))\b",
     r"\b(?:no one|nobody|noone) would (?:notice|care|miss me)\b",
     r"\b(?:thought|thinking|think|planning|plan|planned|worked out) (?:about )?how (?:i would|to|"
     r"i could|i will|i am going to) (?:do it|end it|die)\b",
@@ -558,7 +674,8 @@ _SELF_HARM = _rx(
     r"deserved it|it helps|helps for a bit|to feel something|to cope)\b",
     r"\b(?:do not|not) think i (?:will|would|am going to|can) (?:make it|last|survive|be (?:here|"
     r"around|alive)) (?:to|till|until|through|past|beyond) (?:the weekend|tomorrow|the morning|"
-    rf"next week|christmas|my birthday|the end of (?:the )?(?:week|month|term|year)|{_WEEKDAY})$",
+    rf"next week|christmas|my birthday|the end of (?:the )?(?:week|month|term|year)|{_WEEKDAY})\b"
+    r"(?! (?:party|trip|match|game|gig|meeting|lecture|deadline|event|wedding|do|night out|shift))",
 )
 _SELF_HARM_NEGATED = _rx(
     r"\b(?:not|never|no longer) (?:suicidal|going to (?:hurt|kill|harm) myself|"
@@ -575,15 +692,28 @@ _SELF_HARM_NEGATED = _rx(
 )
 
 
+# An animal doing it: "my cat keeps scratching at the door".
+_ANIMAL = re.compile(
+    r"\b(?:cat|cats|dog|dogs|kitten|puppy|pet|fox|foxes|bird|birds|squirrel|rat|mouse|rabbit|"
+    r"hamster|hedgehog|badger|seagull|pigeon)\b(?: \w+){0,3} $"
+)
 _SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
 
 
-def _clause_danger(clause: str, now_context: bool = False) -> tuple[Verdict, str]:
+def _clause_danger(
+    clause: str, now_context: bool = False, dated_elsewhere: bool = False
+) -> tuple[Verdict, str]:
+    """Judge one clause; ``dated_elsewhere``: another clause puts the message in the past."""
     now_marker = bool(_NOW.search(clause)) or (
         bool(_NOW_DURATION.search(clause)) and not _PAST_TIME.search(clause)
     )
     serious = [m for m in (p.search(clause) for p in _DANGER_SERIOUS) if m]
     plain = [m for m in (p.search(clause) for p in _DANGER) if m]
+    assault = _UNTIMED_ASSAULT.search(clause)
+    if assault and not dated_elsewhere:
+        plain.append(assault)
+    elif assault and not (serious or plain):
+        return Verdict.NOT_NOW, "past or habitual"
     cue = _NOW_CUE.search(clause) if not (serious or plain) and now_marker else None
     if cue and not _SELF_AS_SUBJECT.search(clause[: cue.start()]):  # not "i am in my room now"
         plain = [cue]
@@ -617,6 +747,18 @@ def _clause_danger(clause: str, now_context: bool = False) -> tuple[Verdict, str
     return Verdict.NOT_NOW, reasons[0]
 
 
+def _habitual(clause: str, cue_end: int) -> bool:
+    """A habit word, except "keeps" after a present cue: "someone is on the landing, they keep
+    shuffling about" is happening now; "he keeps being outside" and "every night" are habits."""
+    return any(
+        m.group(0) not in _AFTER_A_CUE_ONLY or m.start() < cue_end
+        for m in _HABIT.finditer(clause)
+    )
+
+
+_AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
+
+
 def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:
     """Why this cue is not about now ("" when it is)."""
     before = clause[: match.start()]
@@ -624,6 +766,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "negated"
     if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
         return "hypothetical"
+    if _ANIMAL.search(before):
+        return "an animal"
     if not serious and (
         _SOMEONE_EXPECTED.search(before) or _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
     ):
@@ -631,7 +775,9 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
     told_when = _WHO_FROM_BEFORE.sub("", clause)
     if not now_marker and _LATER.search(clause):
         return "later"
-    if not now_marker and (_PAST.search(told_when) or (not serious and _HABIT.search(told_when))):
+    if not now_marker and (
+        _PAST.search(told_when) or (not serious and _habitual(told_when, match.end()))
+    ):
         return "past or habitual"
     if _REPORTED.search(before):
         return "reported"
@@ -646,7 +792,7 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"cutting|starve|starving) (?:himself|herself|themselves|themself)\b",
     r"\b(?:would|had) rather die than\b",
     r"\b(?:could|would|will|nearly|almost|about to) die of\b",
-    r"\bcut (?:him|her|them|\w+) (?:out|off)\b",
+    r"\bcut(?:s|ting)? (?:him|her|them|\w+) (?:out|off)\b(?: of my life)?",
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
     r"\b(?:(?:want|wanted|wanna) to )?(?:dying|died|die) of "
     r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
@@ -658,7 +804,30 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:i would|id|i could) kill for\b",
     r"\b(?:cut|slit|slashed) (?:his|her|their) (?:wrists?|arms?|legs?)\b",
     r"\b(?:he|she|they) (?:posted|sent|shared) (?:me )?(?:a )?(?:picture|photo|pic|video) of "
-    r"(?:pills|tablets|a knife|blades?|a rope)\b",
+    r"(?:\w+ ){0,3}?(?:pills|tablets|a knife|blades?|a rope)\b",
+    # hyperbole: "im going to die if he turns up at graduation, so embarrassing" (only "die", and
+    # only with embarrassment: "ill jump off a bridge lol" stays a crisis)
+    r"\b(?:going to|gonna|will|would|could) (?:literally |actually )?die\b"
+    r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
+    r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
+    # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
+    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|"
+    r"used to (?:self harm|cut|hurt myself))\b"
+    # ... unless it is back: "i self harmed as a teen and i did it again tonight"
+    r"(?!.*\b(?:again|relaps\w*|tonight|today|last night|this morning|right now|started)\b)"
+    r"(?=.*\b(?:better place|much better|as a (?:teen\w*|kid|child)|"
+    r"when i was (?:\d+|a teen\w*|a kid|younger|at school)|(?:have not|not) (?:done it )?"
+    r"(?:since|for (?:\w+ )?(?:years|months|ages|a (?:long )?while|a long time))|"
+    r"doing (?:well|better|ok|okay|fine)|recovered|fine now|ok now|okay now|good now|long time ago|"
+    r"years ago)\b)",
+    # study and statistics: "an essay on suicide prevention"
+    r"\b(?:essay|dissertation|assignment|research|project|presentation|module|lecture|seminar|"
+    r"article|report|stats|statistics|campaign|training|course|podcast|documentary) "
+    r"(?:\w+ ){0,3}?(?:on|about|into|for) (?:\w+ )?(?:suicid\w*|self harm)(?: \w+)?",
+    r"\bsuicide (?:prevention|awareness|rates?|statistics|stats|figures|training)\b",
+    r"\b(?:stalkers?|he|she|they|people|someone|exes|partners?|abusers?) (?:\w+ ){0,2}?"
+    r"(?:threaten\w*|threatening) (?:to )?(?:commit )?(?:suicide|self harm|kill (?:himself|herself|"
+    r"themselves))\b",
     r"\bend of my (?:rope|tether)\b",
     r"\b(?:he|she|they) (?:is |are |will |would |was |were )?(?:going to |gonna )?(?:take|takes|"
     r"taking|swallow\w*) (?:\w+ ){0,2}(?:pills|tablets|an overdose)\b",
@@ -745,11 +914,19 @@ def assess(text: str) -> Assessment:
     safe_elsewhere = False  # a clause that says the person is away from them or safe
     parts = clauses(text)
     now_context = any(_NOW_CONTEXT.search(clause) for clause in parts)
+    # "now" in "im home now" says they are safe; it does not put the whole message in the present
+    said_now = any(
+        _NOW.search(c) and not any_match(_SAFE_STATEMENT, c) and not any_match(_SAFE_CONTEXT, c)
+        for c in parts
+    )
+    dated = not said_now and any(_PAST_TIME.search(c) for c in parts)
+    whole = " ".join(parts)
+    far_apart = bool(_FAR_APART.search(whole))
     judged: dict[int, tuple[Verdict, str]] = {}  # each clause judged once, and only if needed
 
     def judge(index: int) -> tuple[Verdict, str]:
         if index not in judged:
-            judged[index] = _clause_danger(parts[index], now_context)
+            judged[index] = _clause_danger(parts[index], now_context, dated)
         return judged[index]
 
     for index, clause in enumerate(parts):
@@ -761,7 +938,7 @@ def assess(text: str) -> Assessment:
                 danger, reason = Verdict.NOT_NOW, "false alarm"
                 continue
             if why == "reported" and (
-                safe_elsewhere or any(judge(i)[1] == "safe context" for i in later)
+                safe_elsewhere or far_apart or any(judge(i)[1] == "safe context" for i in later)
             ):
                 danger, reason = Verdict.NOT_NOW, "reported, but away"
                 continue
@@ -772,6 +949,13 @@ def assess(text: str) -> Assessment:
             safe_elsewhere = safe_elsewhere or why == "safe context"
         elif _NOW.search(clause) and _LOOSE_CUE.search(clause):
             now_elsewhere = True
+    if danger is not Verdict.DANGER and _SEEN_NOW.search(whole):
+        danger, reason = Verdict.DANGER, "seen now"
+    if danger is Verdict.NONE and not said_now:
+        if far_apart:
+            danger, reason = Verdict.NOT_NOW, "safe context"
+        elif _HELPING_SOMEONE_ELSE.search(whole):
+            danger, reason = Verdict.NOT_NOW, "someone else"
     if danger is Verdict.NOT_NOW and now_elsewhere:
         # "he's parked over the road right now watching, last week he said he'd kill me": the
         # past clause must not demote what the model makes of the present one.

@@ -404,3 +404,132 @@ def test_more_not_now(text: str) -> None:
 )
 def test_not_taken_for_a_false_alarm(text: str) -> None:
     assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held down, or a driver who will not stop
+        "shes on top of me and wont get off",
+        "hes holding my arms down",
+        "the taxi driver isnt stopping",
+        # someone standing there while threatening
+        "she says shell hurt me if i scream, shes standing right there",
+        # trying every door, a car pulling up beside them, someone striding at them
+        "someone is trying all the doors on our corridor",
+        "a van has just pulled up right beside me",
+        "the car window is coming down",
+        "he is walking straight towards me across the square",
+        # heard through the wall, for a while now
+        "i can hear her on the stairs outside my room",
+        "hes been out there 20 mins saying he wont go",
+        # the stalker's message shows they can see the person now
+        "he just texted what im wearing",
+        "my ex just messaged 'love the scarf' and i am literally wearing it now",
+        "she wrote 'im on your road' a minute ago",
+        "he just messaged which one is your window",
+        # short follow-ups and violence just now
+        "still behind me",
+        "he just pinned me to the floor",
+        # heard or seen at the door as they type
+        "just woke up to footsteps, my flatmates are away",
+        "my door handle keeps going down",
+        "someone is pushing on the door",
+        "someone is at my door and they keep knocking",
+        "hes coming back in",
+        "i think hes about to punch me",
+        "i locked myself in the bathroom but shes coming",
+        "his van just pulled into our close",
+        "she is walking up to the front door",
+        "hes gone downstairs to get a knife",
+    ],
+)
+def test_danger_seen_or_heard_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # far away, or online
+        "hes on a business trip in singapore till christmas",
+        "she keeps messaging, she is in cardiff and i am in hull",
+        "hes back on snapchat with another fake account",
+        "he is online on whatsapp right now but not messaging",
+        # it turned out to be nothing
+        "hes not following me, sorry",
+        "the guy turned off down a side street",
+        "the car drove off",
+        "my dog keeps scratching at the back door",
+        # someone else, asked about calmly
+        "my colleague has a customer who keeps coming in, how do i support her",
+        "my sons ex keeps calling, what should we do as parents",
+        "my friend was followed home, shes safe at mine",
+        # dated elsewhere in the message
+        "on saturday at the club a man grabbed me, i got away and got a taxi",
+        # the knife is a collection, not in his hand
+        "my ex has a knife collection",
+        # texting it as a habit is not now
+        "she texts me what im wearing every day",
+        # dated, or an idiom about a boss
+        "at easter he blocked my car in and wouldnt move",
+        "my manager is going to kill me if im late again",
+        "the app was wrong, shes still at work",
+        "hes been back in lagos since june",
+        "the guy got off two stops ago and my mum is meeting me at the station",
+    ],
+)
+def test_calm_messages_with_alarming_words(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend is being followed right now, how can i help her",
+        # gone to another room is still in the house
+        "hes gone to the bathroom, i have a minute",
+    ],
+)
+def test_not_read_as_safe(text: str) -> None:
+    assert assess(text).danger is not Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep scratching my wrists with my nails",
+        "i was standing on the edge of the multi storey roof for an hour",
+        "gonna ctb tonight",
+        "thinking of unaliving myself",
+        "i want to vanish. disappear permanently",
+        "i want to take all my tablets at once",
+        "thinking about swallowing all my sleeping pills",
+        "i self harmed when i was younger and i did it again tonight",
+        "i dont think ill make it to christmas, its me not him",
+        # a crisis after an idiom still counts
+        "im going to die of embarrassment but also i want to kill myself",
+    ],
+)
+def test_more_crisis_wordings(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she sent me a picture of a whole box of tablets saying its my fault",
+        "i will actually die if he comes to the wedding, so awkward",
+        "i just want my old life back",
+        "i used to be suicidal as a teenager but im doing well now",
+        "cutting her out of my life for good",
+        "doing my dissertation on self harm in students",
+        "what are the suicide rates for stalking victims",
+        "i need to catch the bus home",
+        "i self harmed when i was 15 but i have not for years",
+        "do stalkers often threaten suicide to get you back",
+        "i dont think ill make it to the weekend party, too tired",
+    ],
+)
+def test_more_crisis_near_misses(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

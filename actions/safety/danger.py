@@ -226,7 +226,8 @@ _DANGER_SERIOUS = _rx(
     r"(?:my|our) (?:drink|drinks|glass)\b",
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
     # hearing someone is happening as they type, whatever else the message says
-    r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ )?(?:in|inside|"
+    r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ ){0,3}?"
+    r"(?:in|inside|"
     r"downstairs|upstairs|outside|at|on|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
@@ -311,6 +312,21 @@ _DANGER_SERIOUS = _rx(
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
+    # just come in where they are: "he just walked into the cafe im in", "came into the ladies"
+    r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
+    r"(?:the|my|our|this) (?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|room|"
+    r"office|building|gym|flat|house|kitchen|restaurant|station|carriage|bus|train|ladies|toilets?|store|canteen|"
+    r"lift|club|waiting room|ward|reception|studio|lab)\b",
+    r"\b(?:came|come|followed me|walked) (?:in(?:to)?|in to) (?:the )?(?:ladies|toilets?|loos?|"
+    r"changing rooms?|cubicles?) after me\b",
+    r"\b(?:just )?(?:jumped|climbed|climbing|jumping|getting|got|coming|came) over (?:the|my|our) "
+    r"(?:\w+ )?(?:wall|fence|gate|balcony)\b",
+    r"\b(?:buzzer|doorbell|door bell|intercom|bell) (?:is |keeps )?(?:going mad|going off|going "
+    r"crazy|ringing non stop|ringing and ringing|will not stop)\b",
+    # matching the person's pace, told the other way round: "the footsteps stopped when i stopped"
+    r"\b(?:footsteps|he|she|they|the car|the van|the man|the guy) (?:stopped|stop|stops|sped up|"
+    r"speeds up|slowed down|slows down|crossed|crosses) (?:too )?when i (?:stopped|stop|sped up|"
+    r"speed up|slowed down|slow down|crossed|cross|turned|turn)\b",
     r"^(?:he|she|they|my ex|someone|the man|the guy) (?:is|are) (?:still |now |definitely )?"
     r"(?:coming|on (?:his|her|their) way)(?: now| back| again| up| in)?$",
     r"\bjust (?:pulled|driven|drove|turned) (?:up |in )?(?:onto|into|up) (?:my|our|the) "
@@ -462,7 +478,9 @@ _SOMEONE_EXPECTED_AFTER = re.compile(
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
     rf"^(?:but )?(?:only|just) (?:on|online|over) ?(?:{_ONLINE})?\b",
-    r"^(?:but )?(?:he|she|they|it|someone|the \w+) (?:is|are|has|have) (?:gone|left)"
+    # (not a helper leaving: "the porter has left" takes nothing back)
+    r"^(?:but )?(?:he|she|they|it|someone|the (?!(?:porter|security|guard|concierge|receptionist|"
+    r"police|staff|bouncer|warden|manager|neighbours?)\b)\w+) (?:is|are|has|have) (?:gone|left)"
     r"(?: now| away| home| again)?$",
     r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
     r"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){0,2}?(?:postman|postie|courier|"
@@ -541,6 +559,7 @@ _SAFE_STATEMENT = _rx(
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
     rf"\bfollow\w* (?:\w+ ){{0,3}}on (?:{_ONLINE})\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
+    r"(?<!not think )(?<!not feel like )(?<!not know if )(?<!not sure )(?<!not sure if )"
     r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
     r"family|someone))\b",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house

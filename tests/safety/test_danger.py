@@ -441,6 +441,12 @@ def test_not_taken_for_a_false_alarm(text: str) -> None:
         "i locked myself in the bathroom but shes coming",
         "his van just pulled into our close",
         "she is walking up to the front door",
+        "my ex just walked into the pub im working in",
+        "someone is climbing over the side gate",
+        "the intercom keeps going off and the porter has left",
+        "the car slowed down when i slowed down",
+        "i can hear her whispering my name outside",
+        "i dont think im safe, hes in the building",
         "hes gone downstairs to get a knife",
     ],
 )

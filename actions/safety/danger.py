@@ -87,7 +87,8 @@ _PLACE = (
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
     r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
-    r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent)"
+    r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent|aisle|platform|"
+    r"checkout|counter)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -129,7 +130,7 @@ _DANGER = _rx(
     r"\bcan see (?:him|her|them|someone|somebody|a man|a guy|the man|the guy|his car|her car|"
     r"their car|my ex)\b",
     r"\bcan see (?:a |the |his |her |their )?(?:shadow|figure|silhouette|torch|torchlight|"
-    r"phone light)s? (?:at|in|outside|by|on|moving|through|behind)\b",
+    r"phone light)s? (?:at|in|outside|by|on|moving|through|behind|under|underneath)\b",
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
     r"beaten|jumped)\b",
     r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind (?:me|us)\b",
@@ -274,7 +275,8 @@ _DANGER_SERIOUS = _rx(
     r"\block\w* (?:the |my |our )?(?:\w+ )?doors? (?:with (?:me|us)|and (?:we are|i am))"
     r"(?: both| two)? (?:inside|in here|in)\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
-    r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b",
+    r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b(?! (?:my|our) (?:address|"
+    r"number|location|details|profile|posts|account|stories|name))",
     r"\b(?:has|have) not seen me yet\b",
     r"\b(?:he|she|they) (?:has|have) got (?:me|hold of me)\b",
     r"\b(?:has|have|is|are|got|getting) (?:got )?(?:hold of|a hold of|a grip on|grabbed hold of) "
@@ -312,6 +314,13 @@ _DANGER_SERIOUS = _rx(
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
+    rf"\b{_BE} (?:coming|heading|walking|running|driving|making (?:his|her|their) way) "
+    r"(?:\w+ ){0,4}?(?:towards|toward) (?:me|us|the \w+ (?:where )?i am)\b",
+    rf"\b{_BE} (?:coming|walking|running|heading) up (?:the|my|our) (?:drive|driveway|path|"
+    r"garden path|stairs|steps|road|street|corridor)\b",
+    rf"\b{_BE} (?:taking|coming up|running up) the stairs\b",
+    r"\bknows (?:exactly )?(?:which|what) (?:room|flat|house|floor|carriage|seat|table|cubicle|"
+    r"shop|building|bed|tent) i am in\b",
     # just come in where they are: "he just walked into the cafe im in", "came into the ladies"
     r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
     r"(?:the|my|our|this) (?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|room|"
@@ -349,7 +358,8 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
     r"^(?:no |nope |no no )?(?:i am|we are|am) (?:not safe|unsafe)$",
     r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
-    r"\bi am (?:hiding|hiding from (?:him|her|them))\b",
+    r"\bi am (?:hiding|hiding from (?:him|her|them))\b(?! (?:my|our) (?:address|number|location|"
+    r"details|profile|posts|account|stories|name))",
     r"\b(?:call|calling|get|send) (?:the )?(?:police|999|ambulance|help) (?:please|now|for me|"
     r"right now)\b",
     r"\b(?:is|are) watching (?:me|my (?:house|flat|window|room|door)) (?:right now|now|"
@@ -362,6 +372,7 @@ _DANGER_SERIOUS = _rx(
 
 # A cue that, in this clause, is about the present only when a now-marker is there too.
 _NOW = re.compile(
+    r"\bmoving with (?:me|us)\b|"
     r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
     r"this second|as i write)\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
@@ -485,8 +496,11 @@ _FALSE_ALARM = _rx(
     r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
     r"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){0,2}?(?:postman|postie|courier|"
     r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|delivery)|pizza(?: guy| man)?|"
-    r"takeaway|flatmate|housemate|roommate|mum|mom|dad|window cleaner|cleaner|cat|dog|fox|wind)"
-    r"(?: lol| haha| lmao| thank god| phew)*$",
+    r"takeaway|flatmate|housemate|roommate|mum|mom|dad|window cleaner|cleaner|cat|dog|fox|wind|"
+    r"delivery|food|shopping|groceries|brother|sister|builders?|gardener|neighbours?|kids)\b",
+    # a correction: "no sorry, i mean he WAS, that was on saturday"
+    r"\bi (?:mean|meant) (?:he|she|they) (?:was|were)\b",
+    rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
 )
 # A message just received that names what the person is wearing as they read it: "he just texted
 # 'red suits you' and i am wearing my red coat". It spans clauses, so it is read on the whole text.
@@ -532,12 +546,18 @@ _SAFE_CONTEXT = _rx(
     r"boyfriend|girlfriend|partner|husband|wife) (?:is|are) (?:meeting me|picking me up|"
     r"coming to (?:get|pick up|meet) me|on (?:the phone|facetime) with me)\b",
     r"\b(?:is|are) (?:still )?(?:here )?with me\b",
+    r"\b(?:been |got |was |is )?(?:charged|remanded|sentenced|convicted|jailed)\b",
+    r"\b(?:officers?|police officers?|pcs?|detectives?|the police) (?:are|is) (?:here|with me|"
+    r"in my \w+)\b",
     r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|police (?:came|took|"
     r"have got|are here|arrived))\b",
     r"\b(?:it is|it has|it|the stalking|the harassment|this|that) (?:has )?(?:over|finished|"
     r"stopped|ended)(?: now)?\b(?! (?:right )?(?:next to|beside|outside|behind|in front|by|near|"
     r"opposite|at|across))",
-    r"\b(?:does not|do not|did not) know (?:where i (?:live|am)|(?:the|my|our) (?:new )?address)\b",
+    # (a bare "he doesnt know where i am" is someone hiding; after a move it is safety)
+    r"\b(?:does not|do not|did not) know (?:where i live|(?:the|my|our) (?:new )?address|"
+    r"where i am (?:now|any ?more))\b",
+    r"\b(?:moved|staying|living|stay)\b.*\b(?:does not|do not|did not) know where i am\b",
     r"\b(?:\d+|hundreds of|a hundred|two hundred|three hundred) miles away\b",
     # nobody nearby: "hes in leeds im in london", "its all online"
     r"\b(?:it is|it has been|its|this is) (?:all |only |just |purely )?online\b",
@@ -559,6 +579,11 @@ _SAFE_STATEMENT = _rx(
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
     rf"\bfollow\w* (?:\w+ ){{0,3}}on (?:{_ONLINE})\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
+    r"^(?:no|not in) (?:immediate )?danger\b",
+    r"\bgot (?:home|back|in) (?:fine|safe|safely|ok|okay|alright)\b",
+    r"\b(?:went|walked|turned|headed|drove) (?:off )?the other way\b|\bby coincidence\b",
+    r"\b(?:dropping|picking) (?:the |our |my )?(?:kids|children|son|daughter|baby) (?:off|up)\b"
+    r"|\b(?:contact|child arrangements?) order says\b",
     r"(?<!not think )(?<!not feel like )(?<!not know if )(?<!not sure )(?<!not sure if )"
     r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
     r"family|someone))\b",
@@ -670,6 +695,8 @@ _SELF_HARM = _rx(
     r"\b(?:got|have|holding|hid|hidden|keep) (?:\w+ )?(?:a |the |my )?"
     r"(?:blade|blades|razor|razors)\b",
     r"\bswallow (?:everything|all (?:of )?(?:my|the|them)|the lot)\b",
+    r"\b(?:take|taking|swallow\w*|down) (?:everything|all the (?:pills|tablets|meds)|the lot) "
+    r"(?:in|from) (?:the|my|our) (?:medicine |bathroom )?(?:cupboard|cabinet|drawer|box|bag)\b",
     r"\b(?:took|taken|swallowed|had|take|taking) (?:\w+ ){0,3}more (?:of )?(?:my )?(?:\w+ )?than "
     r"(?:i should|i am meant to|i was meant to|i am supposed to|prescribed|you are meant to)\b",
     r"\b(?:took|taken|swallowed) (?:way )?(?:too many|too much|loads|all) (?:of )?(?:my |the )?"
@@ -830,11 +857,13 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
     # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
-    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|"
+    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to have "
+    r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|"
     r"used to (?:self harm|cut|hurt myself))\b"
     # ... unless it is back: "i self harmed as a teen and i did it again tonight"
     r"(?!.*\b(?:again|relaps\w*|tonight|today|last night|this morning|right now|started)\b)"
-    r"(?=.*\b(?:better place|much better|as a (?:teen\w*|kid|child)|"
+    r"(?=.*\b(?:better place|good place|therapy (?:really )?helped|much better|"
+    r"as a (?:teen\w*|kid|child)|"
     r"when i was (?:\d+|a teen\w*|a kid|younger|at school)|(?:have not|not) (?:done it )?"
     r"(?:since|for (?:\w+ )?(?:years|months|ages|a (?:long )?while|a long time))|"
     r"doing (?:well|better|ok|okay|fine)|recovered|fine now|ok now|okay now|good now|long time ago|"

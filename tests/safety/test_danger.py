@@ -447,6 +447,11 @@ def test_not_taken_for_a_false_alarm(text: str) -> None:
         "the car slowed down when i slowed down",
         "i can hear her whispering my name outside",
         "i dont think im safe, hes in the building",
+        "hes coming along the platform towards me",
+        "she is walking up the path",
+        "hes in the next aisle",
+        "he knows which carriage im in",
+        "i can see his shadow underneath the door",
         "hes gone downstairs to get a knife",
     ],
 )
@@ -482,6 +487,14 @@ def test_danger_seen_or_heard_now(text: str) -> None:
         "my manager is going to kill me if im late again",
         "the app was wrong, shes still at work",
         "hes been back in lagos since june",
+        "its just the asda delivery i ordered",
+        "he was parked outside, sorry i mean he was, that was on friday",
+        "two police officers are with me now",
+        "he has been remanded",
+        "got home fine, he went the other way",
+        "no immediate danger, just want advice",
+        "im hiding my address from him on the electoral roll",
+        "my ex is at the door dropping the kids off",
         "the guy got off two stops ago and my mum is meeting me at the station",
     ],
 )
@@ -495,6 +508,8 @@ def test_calm_messages_with_alarming_words(text: str) -> None:
         "my friend is being followed right now, how can i help her",
         # gone to another room is still in the house
         "hes gone to the bathroom, i have a minute",
+        # hiding: not knowing where they are is not safety yet
+        "im in the wardrobe, he doesnt know where i am",
     ],
 )
 def test_not_read_as_safe(text: str) -> None:
@@ -513,6 +528,7 @@ def test_not_read_as_safe(text: str) -> None:
         "thinking about swallowing all my sleeping pills",
         "i self harmed when i was younger and i did it again tonight",
         "i dont think ill make it to christmas, its me not him",
+        "im going to swallow everything in the medicine cabinet",
         # a crisis after an idiom still counts
         "im going to die of embarrassment but also i want to kill myself",
     ],
@@ -535,6 +551,7 @@ def test_more_crisis_wordings(text: str) -> None:
         "i self harmed when i was 15 but i have not for years",
         "do stalkers often threaten suicide to get you back",
         "i dont think ill make it to the weekend party, too tired",
+        "i used to have suicidal thoughts but therapy helped, im in a good place",
     ],
 )
 def test_more_crisis_near_misses(text: str) -> None:

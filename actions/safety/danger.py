@@ -314,8 +314,6 @@ _DANGER_SERIOUS = _rx(
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
-    rf"\b{_BE} (?:coming|heading|walking|running|driving|making (?:his|her|their) way) "
-    r"(?:\w+ ){0,4}?(?:towards|toward) (?:me|us|the \w+ (?:where )?i am)\b",
     rf"\b{_BE} (?:coming|walking|running|heading) up (?:the|my|our) (?:drive|driveway|path|"
     r"garden path|stairs|steps|road|street|corridor)\b",
     rf"\b{_BE} (?:taking|coming up|running up) the stairs\b",
@@ -324,8 +322,8 @@ _DANGER_SERIOUS = _rx(
     # just come in where they are: "he just walked into the cafe im in", "came into the ladies"
     r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
     r"(?:the|my|our|this) (?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|room|"
-    r"office|building|gym|flat|house|kitchen|restaurant|station|carriage|bus|train|ladies|toilets?|store|canteen|"
-    r"lift|club|waiting room|ward|reception|studio|lab)\b",
+    r"office|building|gym|flat|house|kitchen|restaurant|station|carriage|bus|train|ladies|"
+    r"toilets?|store|canteen|lift|club|waiting room|ward|reception|studio|lab)\b",
     r"\b(?:came|come|followed me|walked) (?:in(?:to)?|in to) (?:the )?(?:ladies|toilets?|loos?|"
     r"changing rooms?|cubicles?) after me\b",
     r"\b(?:just )?(?:jumped|climbed|climbing|jumping|getting|got|coming|came) over (?:the|my|our) "
@@ -347,9 +345,11 @@ _DANGER_SERIOUS = _rx(
     r"moving|turning|rattling|went down|moved|turned|opening|opened)\b",
     r"\b(?:someone|somebody|he|she|they) (?:is|are) (?:pushing|pulling|leaning|shoving|kicking|"
     r"barging) (?:on|at|against|into) (?:it|the door|my door|the window|my window|the gate)\b",
+    # approaching them: "walking straight at me", "coming down the slipway towards me"
     rf"\b{_BE} {_FILLER}(?:coming|heading|walking|running|driving|marching|striding|storming|"
-    r"crossing|making a beeline) (?:straight |right |directly )?(?:at|towards|toward|up to|"
-    r"over to|for) (?:me|us)\b",
+    r"crossing|making a beeline|making (?:his|her|their) way) (?:(?:straight |right |directly )?"
+    r"(?:at|up to|over to|for) (?:me|us)|(?:\w+ ){0,4}?(?:towards|toward) (?:me|us|the \w+ "
+    r"(?:where )?i am))\b",
     r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
@@ -358,8 +358,6 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
     r"^(?:no |nope |no no )?(?:i am|we are|am) (?:not safe|unsafe)$",
     r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
-    r"\bi am (?:hiding|hiding from (?:him|her|them))\b(?! (?:my|our) (?:address|number|location|"
-    r"details|profile|posts|account|stories|name))",
     r"\b(?:call|calling|get|send) (?:the )?(?:police|999|ambulance|help) (?:please|now|for me|"
     r"right now)\b",
     r"\b(?:is|are) watching (?:me|my (?:house|flat|window|room|door)) (?:right now|now|"
@@ -546,11 +544,10 @@ _SAFE_CONTEXT = _rx(
     r"boyfriend|girlfriend|partner|husband|wife) (?:is|are) (?:meeting me|picking me up|"
     r"coming to (?:get|pick up|meet) me|on (?:the phone|facetime) with me)\b",
     r"\b(?:is|are) (?:still )?(?:here )?with me\b",
-    r"\b(?:been |got |was |is )?(?:charged|remanded|sentenced|convicted|jailed)\b",
-    r"\b(?:officers?|police officers?|pcs?|detectives?|the police) (?:are|is) (?:here|with me|"
-    r"in my \w+)\b",
-    r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|police (?:came|took|"
-    r"have got|are here|arrived))\b",
+    # the police have them, or are with the person
+    r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|charged|remanded|"
+    r"sentenced|convicted|jailed|(?:police|police officers?|officers?|pcs?|detectives?) "
+    r"(?:came|took|have got|are here|is here|are with me|is with me|are in my \w+|arrived))\b",
     r"\b(?:it is|it has|it|the stalking|the harassment|this|that) (?:has )?(?:over|finished|"
     r"stopped|ended)(?: now)?\b(?! (?:right )?(?:next to|beside|outside|behind|in front|by|near|"
     r"opposite|at|across))",
@@ -793,6 +790,9 @@ def _clause_danger(
     return Verdict.NOT_NOW, reasons[0]
 
 
+_AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
+
+
 def _habitual(clause: str, cue_end: int) -> bool:
     """A habit word, except "keeps" after a present cue: "someone is on the landing, they keep
     shuffling about" is happening now; "he keeps being outside" and "every night" are habits."""
@@ -800,9 +800,6 @@ def _habitual(clause: str, cue_end: int) -> bool:
         m.group(0) not in _AFTER_A_CUE_ONLY or m.start() < cue_end
         for m in _HABIT.finditer(clause)
     )
-
-
-_AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
 
 
 def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:

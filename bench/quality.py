@@ -25,6 +25,7 @@ import subprocess
 import sys
 import urllib.request
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -53,20 +54,34 @@ def reply_text(url: str, text: str, mid_flow: bool) -> str:
     return "\n".join(r.get("text") or "" for r in replies)  # type: ignore[union-attr]
 
 
-Said = list[tuple[str, str]]  # (context, text) of each item
+Said = list[tuple[str, str, str]]  # (context, text, reply) of each item
+
+# What a reply was, by a phrase only that response contains; for counting where misses went
+# without printing them (a sealed set stays sealed).
+REPLY_KINDS = {
+    "asked whether they are in danger": "trust that feeling",
+    "reflected behaviours (with 'call 999 if now')": "Thank you for telling me",
+    "rephrase request": "didn't quite follow",
+    "not sure how to help (with 999)": "not sure how to help",
+    "crisis answer": CRISIS_MARK,
+}
+
+
+def reply_kind(reply: str) -> str:
+    return next((kind for kind, mark in REPLY_KINDS.items() if mark in reply), "something else")
 
 
 def rate(url: str, items: list[dict], mark: str) -> tuple[Said, Said]:
     """The items whose reply contained ``mark``, and those whose reply did not."""
 
-    def check(item: dict) -> tuple[bool, dict]:
+    def check(item: dict) -> tuple[str, dict]:
         mid = item.get("context") == "mid_flow"
-        return mark in reply_text(url, item["text"], mid), item
+        return reply_text(url, item["text"], mid), item
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(check, items))
-    said = [(hit, (i.get("context", "first"), i["text"])) for hit, i in results]
-    return [x for hit, x in said if hit], [x for hit, x in said if not hit]
+    said = [(i.get("context", "first"), i["text"], reply) for reply, i in results]
+    return [x for x in said if mark in x[2]], [x for x in said if mark not in x[2]]
 
 
 def behaviour_f1(url: str, items: list[dict]) -> tuple[float, float, float, list[str]]:
@@ -128,8 +143,8 @@ def main() -> int:
 
     first = [i for i in danger if i.get("context", "first") == "first"]
     mid = [i for i in danger if i.get("context") == "mid_flow"]
-    missed_first = sum(1 for c, _ in missed if c == "first")
-    missed_mid = sum(1 for c, _ in missed if c == "mid_flow")
+    missed_first = sum(1 for c, _, _ in missed if c == "first")
+    missed_mid = sum(1 for c, _, _ in missed if c == "mid_flow")
     print(f"danger recall (first message): {len(first) - missed_first}/{len(first)}"
           f" = {(len(first) - missed_first) / max(len(first), 1):.1%}")
     print(f"danger recall (mid-flow):      {len(mid) - missed_mid}/{len(mid)}"
@@ -141,16 +156,19 @@ def main() -> int:
     print(f"crisis false alarms:           {len(crisis_alarms)}/{len(near_misses)}")
     print(f"behaviour precision/recall/F1: {precision:.3f} / {recall:.3f} / {f1:.3f}"
           f" ({len(data.get('behaviours', []))} descriptions)")
+    if missed:
+        kinds = Counter(reply_kind(reply) for _, _, reply in missed)
+        print("  missed danger got: " + "; ".join(f"{n} {k}" for k, n in kinds.most_common()))
     if args.cross_validation:
         print(f"intent macro-F1 (5-fold CV):   {intent_macro_f1():.3f}")
     if args.verbose:
-        for context, text in missed:
-            print(f"  MISSED danger [{context}]: {text}")
-        for context, text in false_alarms:
+        for context, text, reply in missed:
+            print(f"  MISSED danger [{context}] ({reply_kind(reply)}): {text}")
+        for context, text, _ in false_alarms:
             print(f"  FALSE ALARM [{context}]: {text}")
-        for context, text in crisis_missed:
+        for context, text, _ in crisis_missed:
             print(f"  MISSED crisis [{context}]: {text}")
-        for _, text in crisis_alarms:
+        for _, text, _ in crisis_alarms:
             print(f"  CRISIS FALSE ALARM: {text}")
         for line in behaviour_misses:
             print(f"  behaviour: {line}")

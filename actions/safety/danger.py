@@ -134,6 +134,7 @@ _DANGER = _rx(
     r"\b(?:i am|am) (?:about to|going to) be (?:attacked|hurt|killed|raped|grabbed|stabbed|"
     r"beaten|jumped)\b",
     r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind (?:me|us)\b",
+    rf"\b{_WHO} (?:is|are) (?:\w+ ){{0,8}}?right (?:next to|beside|behind|in front of) (?:me|us)\b",
     r"(?<!\bi )\b(?:has|have) been (?:\w+ ){0,4}behind (?:me|us) (?:since|for (?:the last |about |"
     r"like )?(?:\d+|a few|ten|twenty|five|fifteen|three|two|four|six) (?:mins|minutes|junctions|"
     r"stops|streets|roads|miles|turns|corners|stations))\b",
@@ -152,13 +153,29 @@ _DANGER = _rx(
     rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|stalking|running after|coming after|"
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
+    # (not a tutor or the police asking for them, not online)
+    r"(?<!tutor )(?<!lecturer )(?<!teacher )(?<!police )(?<!boss )(?<!manager )(?<!supervisor )"
+    rf"\b{_BE} (?!not\b)(?:\w+ ){{0,5}}?(?:looking|searching|hunting|asking) "
+    r"(?:around |about |everywhere )?for "
+    rf"(?:me|us)\b(?! (?:on|online|on (?:{_ONLINE})|in (?:the|a) (?:group|chat|email))\b)",
+    rf"\b{_BE} {_FILLER}on the other side of (?:the|my|our) (?:\w+ )?(?:door|wall|window|fence|"
+    r"gate|curtains?)\b",
+    r"\b(?:is|are) not (?:leaving|going anywhere|going away)(?: (?:till|until|unless)\b.*| now)?$",
+    # where they are hiding, with the "i am" dropped: "hiding in a shop doorway"
+    r"^(?:hiding|hidden|crouched|crouching|ducking down) (?:in|behind|under|inside)\b"
+    r"(?!.*\b(?:all (?:day|week|weekend|month|term|night)|lately|recently|these days|for (?:days|"
+    r"weeks|months)|since)\b)",
+    # "oh god hes seen me": normalised "he is seen me" as well as "he has seen me"
+    r"\b(?:he|she|they|my ex|the man|the guy) (?:is|has|have|are) (?:just )?(?:seen|spotted|"
+    r"clocked) (?:me|us)(?: now)?$",
     r"^(?:following|chasing|tailing) me\b",
     r"^still (?:following|chasing|tailing|behind|outside|watching|waiting for) (?:me|us|the|my)\b",
     r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:all the way )?(?:off|out of|from|onto|"
     r"into|to|down|along|home)\b",
     r"\b(?:he|she|they|someone|the guy|the man) (?:just )?got off at (?:my|the same) "
     r"(?:stop|station)\b",
-    r"^(?:oh (?:god|no) )?(?:it is|its|thats|that is) (?:him|her|them|my ex)$",
+    r"^(?:oh (?:god|no) )?(?:i think )?(?:it is|its|thats|that is) (?:him|her|them|my ex)"
+    r"(?: (?:i know it is|i know it|i just know|i can tell|i am sure|definitely|again))?$",
     r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
     r"\b(?:he|she|they|someone|the guy|the man) got on "
     r"(?:too|as well|after me|behind me|with me)\b",
@@ -167,6 +184,8 @@ _DANGER = _rx(
     # guy keeps following me"): the habit check decides, with the message's now-context
     r"\b(?:keeps|keep|is still|are still) (?:following|chasing|tailing|walking behind|"
     r"driving behind) (?:me|us)\b",
+    r"\b(?:keeps|keep) (?:\w+ ){0,3}?(?:behind|next to|beside|up to|close to|right up to) "
+    r"(?:me|us)\b",
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
     r"just now|still)\b",
     r"\b(?:just|has just|have just) (?:followed|chased|grabbed) me\b",
@@ -354,7 +373,8 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
     # the person says they are in danger now
-    r"\b(?:i am|i feel|we are|am) (?:in|in immediate|in real) danger\b",
+    r"\b(?:i am|i feel|we are|am) (?:in|in immediate|in real) danger\b"
+    r"(?! of (?!(?:being|getting)\b)\w+ing\b)",  # not "in danger of failing my course"
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
     r"^(?:no |nope |no no )?(?:i am|we are|am) (?:not safe|unsafe)$",
     r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
@@ -378,6 +398,11 @@ _NOW = re.compile(
     r"|\b(?:is|are) right (?:behind|outside|next to|in front of|beside) (?:me|us|my)\b"
     r"|\bsince (?:i left |we left )?(?:the )?(?:station|stop|bus|train|tube|shop|club|pub|gym|"
     r"library|campus|work|uni|town|party|lecture|cinema)\b"
+    # "has been walking behind me since oxford circus": since a place, not a date or an event
+    r"|\b(?:has|have) been (?:\w+ ){0,2}?(?:following|behind|tailing|chasing) (?:me|us) since "
+    rf"(?!(?:{_PAST_TIME_WORDS}|{_MONTH}|{_WEEKDAY}|\d{{4}}|we|i|he|she|they|my|our|his|her|then|"
+    r"school|uni|university|college|christmas|easter|freshers|year|first|the (?:summer|spring|"
+    r"autumn|winter|start|beginning|break ?up|breakup)|forever|ages)\b)"
     # "i have been cornered": happening to them as they type
     r"|\b(?:have|has|have just|has just|just|been) (?:been |got )?(?:cornered|trapped|surrounded|"
     r"pinned)\b"
@@ -388,6 +413,11 @@ _NOW_CONTEXT = re.compile(
     r"^(?:i am |am |currently |just )?(?:walking|driving|cycling|running|jogging|on my way|heading|"
     r"getting) (?:home|back|to|from|through|down|up|along|out of|off)\b"
     r"|^i am (?:in|on) (?:an? |the |my )?(?:uber|taxi|cab|bus|train|tube|night bus|car)\b"
+    # out somewhere exposed: "im at the cashpoint and a man keeps stepping up behind me"
+    r"|^(?:i am |am |i am (?:stuck|waiting|standing|sat|sitting) |(?:stuck|waiting|standing|sat|"
+    r"sitting) )(?:at|by|outside|on) (?:the|a) (?:\w+ )?"
+    r"(?:cashpoint|atm|cash machine|bus stop|"
+    r"station|platform|petrol station|car park|taxi rank)\b"
     r"|\b(?:do not|can not) (?:want to )?go (?:in|inside|home)\b"
 )
 # How long it has been going on, or how recent: about now unless an explicit past time says not
@@ -405,6 +435,8 @@ _NOW_DURATION = re.compile(
     r"twenty|half an|an) (?:minutes|mins|hour)\b"
 )
 _PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
+# "he was outside for an hour on monday": a day named with a past verb dates the duration
+_ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
     r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
@@ -432,7 +464,7 @@ _PAST = re.compile(
     r"(?<!minutes )(?<!minute )(?<!mins )(?<!min )(?<!seconds )(?<!secs )ago|"
     rf"used to|previously|before that|on {_WEEKDAY}|"
     r"(?<!just )(?:saw|spotted|caught|noticed) (?:him|her|them|someone|a man)|"
-    r"was|were|had been|has been|have been)\b|\bbefore$"
+    r"was|were|had been|has been|have been|kept \w+ing)\b|\bbefore$"
 )
 # A past time that only says who the person is: "the man i mentioned earlier is outside",
 # "the guy from last week is at my door". Removed before the clause's tense is judged.
@@ -441,7 +473,7 @@ _WHO_FROM_BEFORE = re.compile(
     r"(?: (?:him|her|them))? (?:earlier|before|previously|already)|"
     r"from (?:yesterday|earlier|before|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week))|"
-    r"who (?:\w+ ){1,4}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
+    r"who (?:\w+ ){1,6}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
     r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have|got|just|keeps)\b)"
@@ -453,13 +485,15 @@ _LATER = re.compile(
     r"\d+) (?:weeks?|months?|days?|years?))\b"
 )
 _HABIT = re.compile(
-    r"\b(?:every (?:day|night|morning|evening|week|time|weekend|single)|always|usually|often|"
+    r"\b(?:every (?:day|night|morning|evening|week|time(?! i (?:look|turn|glance|check))|weekend|"
+    r"single)|always|usually|often|"
     r"sometimes|most (?:days|nights|mornings|evenings)|all the time|keeps|keep|kept|constantly|"
     r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|on (?:mondays|tuesdays|"
     r"wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends))\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|dream\w*|"
+    r"(?:was|am|were) (?:about|going) to say|nearly said|"
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
@@ -483,6 +517,13 @@ _SOMEONE_EXPECTED_AFTER = re.compile(
     r" (?:\w+ ){0,2}?with (?:the |my |our |a |some )?(?:pizza|food|takeaway|parcel|parcels|"
     r"package|delivery|shopping|post|chinese|curry)\b"
 )
+# Someone harmless at the door or outside: "it was just the postman", "the van is the builders".
+_HARMLESS = (
+    r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
+    r"delivery)|pizza(?: guy| man)?|takeaway|flatmate|housemate|roommate|mum|mom|dad|"
+    r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
+    r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man)"
+)
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
@@ -491,11 +532,13 @@ _FALSE_ALARM = _rx(
     r"^(?:but )?(?:he|she|they|it|someone|the (?!(?:porter|security|guard|concierge|receptionist|"
     r"police|staff|bouncer|warden|manager|neighbours?)\b)\w+) (?:is|are|has|have) (?:gone|left)"
     r"(?: now| away| home| again)?$",
-    r"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
-    r"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){0,2}?(?:postman|postie|courier|"
-    r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|delivery)|pizza(?: guy| man)?|"
-    r"takeaway|flatmate|housemate|roommate|mum|mom|dad|window cleaner|cleaner|cat|dog|fox|wind|"
-    r"delivery|food|shopping|groceries|brother|sister|builders?|gardener|neighbours?|kids)\b",
+    rf"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
+    rf"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    # away for a while, said after the alarm: "but no, hes in spain this week"
+    r"^(?:no |but no |nah |actually )*(?:he|she|they|my ex) (?:is|are) (?:\w+ )?in "
+    r"(?!(?:my|the|our|your|this|here|there|halls?|town|reception|lobby|class|lectures?|work|uni|school|college|bed|"
+    r"his|her|their|a|an)\b)\w+ (?:this|all|for the|for a|until|till) (?:week|weekend|month|"
+    r"fortnight|few days|\w+day)\b",
     # a correction: "no sorry, i mean he WAS, that was on saturday"
     r"\bi (?:mean|meant) (?:he|she|they) (?:was|were)\b",
     rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
@@ -506,6 +549,22 @@ _SEEN_NOW = re.compile(
     rf"\bjust (?:{_SAYS}|commented|snapped)\b.*\bi am "
     r"(?:literally |actually |still )?(?:wearing|in (?:my|the|a) (?:\w+ )?(?:coat|dress|top|jacket|"
     r"hoodie|jumper|shirt|skirt|uniform))\b"
+)
+# A message just received that says they are arriving or know where the person is now: "he texted
+# 'open up i know you're in'", "then he texted 'nearly at the services youre at'". Read on the
+# whole text (quotes split into clauses), only when nothing dates the message or makes it a habit.
+_ARRIVING_MESSAGE = re.compile(
+    r"(?<!mum )(?<!mom )(?<!dad )(?<!friend )(?<!mate )(?<!flatmate )(?<!sister )(?<!brother )"
+    r"(?<!taxi )(?<!uber )(?<!driver )(?<!courier )(?<!police )(?<!officer )(?<!security )"
+    r"(?<!porter )(?<!parents )(?<!partner )"
+    r"\b(?:texted|messaged|messages|dmed|wrote|sent|said|snapped|rang and said|"
+    r"(?:text|message|dm|snap) (?:saying|that says|said))\b(?: \w+){0,12}? "
+    r"(?:open (?:up|the door)|let me in|"
+    r"i know (?:you are|ur|youre) (?:in|home|there|inside|at|on)|come (?:outside|out here|down|"
+    r"to the (?:door|window))|look (?:outside|out (?:of )?(?:your|the|ur) window|behind you)|"
+    r"turn (?:a)?round|(?:nearly|almost) (?:there|here|at|outside)|not far (?:now|away)|"
+    r"see you in (?:a )?(?:minute|min|sec|second|bit|mo|\d+)|be there in (?:\d+|a few|five|ten|"
+    r"two|a minute|a sec)|(?:at|near|outside|to) the (?:\w+ ){1,2}(?:you are|youre|ur) (?:at|in))\b"
 )
 # The two of them in different places, said across clauses: "hes in london and im in glasgow".
 _FAR_APART = re.compile(
@@ -543,7 +602,7 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:my )?(?:dad|mum|mom|parents|friends?|mates?|flatmates?|housemates?|brother|sister|"
     r"boyfriend|girlfriend|partner|husband|wife) (?:is|are) (?:meeting me|picking me up|"
     r"coming to (?:get|pick up|meet) me|on (?:the phone|facetime) with me)\b",
-    r"\b(?:is|are) (?:still )?(?:here )?with me\b",
+    r"\b(?:is|are) (?:still )?(?:here |at home |home |at mine |at ours )?with me\b",
     # the police have them, or are with the person
     r"\b(?:in custody|been arrested|got arrested|arrested (?:him|her|them)|charged|remanded|"
     r"sentenced|convicted|jailed|(?:police|police officers?|officers?|pcs?|detectives?) "
@@ -555,6 +614,9 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:does not|do not|did not) know (?:where i live|(?:the|my|our) (?:new )?address|"
     r"where i am (?:now|any ?more))\b",
     r"\b(?:moved|staying|living|stay)\b.*\b(?:does not|do not|did not) know where i am\b",
+    r"\b(?:does not|do not|did not) know where i (?:have )?(?:moved|live now|am living|went)\b",
+    r"^(?:no |nah )?(?:he|she|they|my ex) (?:can not|could not|has not|have not) (?:find|found|"
+    r"track|tracked) me(?: (?:now|any ?more|since))?$",
     r"\b(?:\d+|hundreds of|a hundred|two hundred|three hundred) miles away\b",
     # nobody nearby: "hes in leeds im in london", "its all online"
     r"\b(?:it is|it has been|its|this is) (?:all |only |just |purely )?online\b",
@@ -571,6 +633,21 @@ _SAFE_CONTEXT = _rx(
     r"\bi (?:got|ran|managed to get) away\b",
 )
 _SAFE_STATEMENT = _rx(
+    # harmless, said in the same breath: "the van outside is just the builders next door"
+    rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    rf"^(?:lol |haha |no |oh |nah |sorry )+(?:it is |its )?(?:just )?(?:my|our|the) (?:\w+ )?"
+    rf"{_HARMLESS}s?\b",  # (an apostrophe lost: "no my brothers the one banging")
+    rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise) (?:\w+ ){{0,3}}(?:is|was|are) "
+    rf"(?:just |only )?(?:the|my|our|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    # the police are with them: "two officers are with me in my flat"
+    r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
+    r"with me\b",
+    # a boss or teacher's banter: "my manager said im coming for you about my targets"
+    r"\b(?:boss|manager|teacher|tutor|lecturer|supervisor|coach|team leader) (?:said|says|joked)\b"
+    r".*\b(?:meeting|targets?|deadlines?|banter|joke|joking|lol|haha)\b",
+    # at ease: "shes downstairs watching telly"
+    r"\b(?:is|are) (?:\w+ )?(?:watching (?:telly|tv|television|a film|a movie|netflix|youtube|"
+    r"cartoons)|doing (?:her|his|their) homework|playing (?:games|on (?:her|his|their) \w+))\b",
     # following online is not following in the street
     r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:delivery|postman|postie|courier|"
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
@@ -615,7 +692,14 @@ _SAFE_STATEMENT = _rx(
     r"turned up)\b",
     r"^(?:he|she|they|my ex|ex) (?:is|are) (?:still |now )?(?:at|in) (?:work|school|college|uni|"
     r"his work|her work|"
-    r"their work)(?: now| right now| today| at the moment)?$",
+    r"their work)(?: now| right now| today| at the moment| all day| tonight)?"
+    r"(?: (?:till|until) (?:\d+\w*(?: ?[ap]m| oclock)?|late|later|tonight|the evening|\w+ ?[ap]m))?"
+    r"(?: so\b.*)?$",
+    # not where the person is: "he is in another class", "in a different building"
+    r"\b(?:is|are) (?:now |still )?(?:in|at|on) (?:another|a different|a separate) "
+    r"(?:class|lecture|seminar|group|building|campus|city|town|country|county|school|office|department|team|year|"
+    r"block|halls|course|module|shift|site|branch|store|uni|university|college|job|hospital|"
+    r"prison|flat|house|part of (?:the )?(?:country|world|uk))\b",
 )
 
 _SELF_HARM = _rx(
@@ -647,6 +731,8 @@ _SELF_HARM = _rx(
     r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds|bled|bleeding)\b",
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear (?:forever|for good|permanently|for ever)\b",
+    r"\b(?:if|when|once|wish|that) i (?:am|was|were) (?:gone|dead|not here|not around) "
+    r"(?:for good|forever|for ever|permanently)\b|\bi am gone for good\b",
     r"\b(?:take|taking|swallow|swallowing|down|downing) (?:all|every one|the whole (?:box|packet|"
     r"bottle|strip)) (?:of )?(?:my |the |them|those )?(?:\w+ )?(?:meds|medication|pills|tablets)?"
     r" ?(?:at once|in one go|together|at the same time)\b",
@@ -664,6 +750,11 @@ _SELF_HARM = _rx(
     r"cliff|platform edge|railway|tracks)\b(?! (?:terrace|bar|garden|party|top bar))",
     # slang for suicide: "ctb", "unalive myself", "kms" (not "kms lol")
     r"\b(?:ctb|unalive (?:myself|me)|unaliving myself|kms(?! (?:lol|lmao|haha)))\b",
+    # told to, and agreeing: "he told me to kys and honestly im starting to think i will"
+    r"\b(?:told|tells|telling|said|says|keeps? saying|keeps? telling) (?:me )?(?:to |i should )"
+    r"(?:kys|kill myself|"
+    r"go die|die|end it)\b(?=.*\b(?:i (?:might|will|should|want to|think i (?:will|should|might))|"
+    r"maybe i should|(?:he|she|they) (?:is|are|was|might be) right|i agree)\b)",
     r"\b(?:no one|nobody|noone) would (?:notice|care|miss me)\b",
     r"\b(?:thought|thinking|think|planning|plan|planned|worked out) (?:about )?how (?:i would|to|"
     r"i could|i will|i am going to) (?:do it|end it|die)\b",
@@ -732,6 +823,9 @@ _SELF_HARM_NEGATED = _rx(
     r"(?<!\bnot )\bsafe in myself\b",
     r"\bnot (?:going to|gonna) do anything (?:stupid|silly|daft)\b",
     r"\b(?:if|whether) i (?:was|am|were|felt|feel) suicidal\b.*\b(?:not|no)\b",
+    r"\basked (?:me )?(?:if|whether) i (?:\w+ ){0,8}?(?:myself|suicid\w*|self harm\w*|my life)\b"
+    r"(?=.* (?:and|but) i (?:honestly |really |genuinely |definitely |truly )?(?:do not|have not|"
+    r"said no|am not)\b)",
 )
 
 
@@ -740,6 +834,12 @@ _ANIMAL = re.compile(
     r"\b(?:cat|cats|dog|dogs|kitten|puppy|pet|fox|foxes|bird|birds|squirrel|rat|mouse|rabbit|"
     r"hamster|hedgehog|badger|seagull|pigeon)\b(?: \w+){0,3} $"
 )
+# A pet named in one clause and the next going on without a subject: "my dog followed me and is
+# waiting outside the bathroom".
+_PET_SUBJECT = re.compile(
+    r"^(?:lol |haha |omg )?(?:my|our) (?:cat|cats|dog|dogs|kitten|puppy|pet|hamster|rabbit)\b"
+)
+_NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
 _SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
 
 
@@ -748,7 +848,9 @@ def _clause_danger(
 ) -> tuple[Verdict, str]:
     """Judge one clause; ``dated_elsewhere``: another clause puts the message in the past."""
     now_marker = bool(_NOW.search(clause)) or (
-        bool(_NOW_DURATION.search(clause)) and not _PAST_TIME.search(clause)
+        bool(_NOW_DURATION.search(clause))
+        and not _PAST_TIME.search(clause)
+        and not _ON_A_DAY_BEFORE.search(clause)
     )
     serious = [m for m in (p.search(clause) for p in _DANGER_SERIOUS) if m]
     plain = [m for m in (p.search(clause) for p in _DANGER) if m]
@@ -855,6 +957,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
     # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
     r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to have "
+    r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|attempted (?:suicide|to kill myself|"
+    r"to take my (?:own )?life)|tried to (?:kill myself|take my (?:own )?life|end my life)|"
     r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|"
     r"used to (?:self harm|cut|hurt myself))\b"
     # ... unless it is back: "i self harmed as a teen and i did it again tonight"
@@ -876,7 +980,14 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bend of my (?:rope|tether)\b",
     r"\b(?:he|she|they) (?:is |are |will |would |was |were )?(?:going to |gonna )?(?:take|takes|"
     r"taking|swallow\w*) (?:\w+ ){0,2}(?:pills|tablets|an overdose)\b",
-    r"\b(?:phone|battery|laptop|charger) (?:\w+ ){0,3}dead\b",
+    r"\b(?:phone|battery|laptop|charger|car|plant|plants|flowers|fish|goldfish|hamster|tablet|"
+    r"ipad|headphones|printer|wifi|torch)s? (?:\w+ ){0,6}(?:dead|die|dying|died)\b",
+    r"\bto die for\b",
+    r"\b(?:want|wish|need) (?:the|this|his|her|their|all the) (?:\w+ )?(?:harassment|stalking|"
+    r"messages|calls|abuse|situation|texts|contact|bullying|nightmare|case|investigation|"
+    r"court case|comments) (?:\w+ ){0,2}to (?:end|stop)\b",
+    r"\b(?:want to|wanna|could|gonna|going to|will|would) (?:literally |actually )?(?:kill|murder|"
+    r"strangle) (?:him|her|them|my (?:ex|boss|manager|flatmate|housemate|brother|sister))\b",
     r"\bshot myself in the foot\b",
     r"\bthe death of me\b",
     r"\b(?:died|dying|die|dead) (?:laughing|of laughter)\b",
@@ -894,6 +1005,18 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:so |really |just )?done with (?:him|her|them|this|it|uni|work)\b",
     r"\bdisappear (?:from|off) (?:social media|socials|online|the internet|insta\w*|facebook|"
     r"tiktok|snapchat|twitter)\b",
+    # told to: "he posted that i should kill myself" is harassment, reported by the person
+    r"\b(?:he|she|they|someone|people|my ex|ex|trolls?|accounts?|the stalker) (?:\w+ ){0,2}?"
+    r"(?:posted|said|says|told me|tells me|texted|messaged|commented|wrote|dmed|keeps saying|"
+    r"keeps? telling me|kept telling me|keep saying|sent)(?: me)?(?: that| to)? (?:i should |to )?"
+    r"(?:kill myself|go die|die|kms|kys|end it|end my life|self harm)\b"
+    # ... unless they agree: "he told me to kill myself and tbh i think hes right"
+    r"(?!.*\b(?:(?:he|she|they) (?:is|are|was|were|might be|may be|could be) right|i (?:might|will|"
+    r"want to|think i should|should|agree|am going to)|maybe i should|i agree)\b)",
+    r"\b(?:a|the|this|some|one) (?:\w+ )?(?:girl|boy|man|woman|guy|lad|character|person|people|"
+    r"kid|teen\w*|student|patient|someone|lead) who (?:self harms?|cuts (?:herself|himself)|"
+    r"is suicidal|attempted suicide|kills (?:himself|herself)|"
+    r"took (?:his|her|their) (?:own )?life)\b",
     # wishing the person dead is a threat (the danger guard's business), not a crisis
     r"\b(?:wants|wanted|hopes|hoped|wishes|wished) (?:me|i) (?:dead|die|would die|was dead)\b",
 )
@@ -918,9 +1041,9 @@ _QUOTING_SOMEONE = re.compile(
 def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
     """Whether the nearest subject before ``match`` is another person: "he says he will end it all".
 
-    A match that names "myself" or "my life" is always the person's own.
+    A match that names "myself", "my life" or "i" is always the person's own.
     """
-    if _REFLEXIVE.search(match.group(0)):
+    if _REFLEXIVE.search(match.group(0)) or _FIRST_PERSON & set(match.group(0).split()):
         return False
     if _QUOTING_SOMEONE.search(normalised[: match.start()]):
         return True  # he texted me "im going to end it"
@@ -971,7 +1094,13 @@ def assess(text: str) -> Assessment:
 
     def judge(index: int) -> tuple[Verdict, str]:
         if index not in judged:
-            judged[index] = _clause_danger(parts[index], now_context, dated)
+            pet = _PET_SUBJECT.search(parts[index]) or (
+                index and _NO_SUBJECT.match(parts[index]) and _PET_SUBJECT.search(parts[index - 1])
+            )
+            judged[index] = (
+                (Verdict.NOT_NOW, "an animal") if pet
+                else _clause_danger(parts[index], now_context, dated)
+            )
         return judged[index]
 
     for index, clause in enumerate(parts):
@@ -996,6 +1125,13 @@ def assess(text: str) -> Assessment:
             now_elsewhere = True
     if danger is not Verdict.DANGER and _SEEN_NOW.search(whole):
         danger, reason = Verdict.DANGER, "seen now"
+    if (
+        danger is not Verdict.DANGER
+        and not dated
+        and _ARRIVING_MESSAGE.search(whole)
+        and not _HABIT.search(whole)
+    ):
+        danger, reason = Verdict.DANGER, "arriving message"
     if danger is Verdict.NONE and not said_now:
         if far_apart:
             danger, reason = Verdict.NOT_NOW, "safe context"

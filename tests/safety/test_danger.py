@@ -556,3 +556,165 @@ def test_more_crisis_wordings(text: str) -> None:
 )
 def test_more_crisis_near_misses(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # right beside them now, whatever they are pretending to do
+        "a man at the bus stop, now hes acting like hes reading his phone right next to me",
+        # still on them since a place, not a date
+        "a guy has been walking behind me since the high street",
+        # looking for them now
+        "im in the staff room and he is going from desk to desk asking for me",
+        "she is walking round the car park looking for me",
+        # the other side of a door; not going away until let in
+        "he is on the other side of my bedroom door",
+        "hes not leaving until i come out",
+        # hiding, with "i am" dropped
+        "hiding behind a van at the petrol station",
+        # each time they look: happening as they type
+        "every time i turn round the same car is still there",
+        # seen them, just now
+        "oh no she's spotted me",
+        # a message just received that says they are arriving or know where the person is
+        "he just texted 'let me in, i know youre home'",
+        "my ex messaged 'almost there x' and i never told him where i am",
+        "got a text saying 'look out your window'",
+    ],
+)
+def test_danger_in_new_wordings(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum texted to say shes nearly here to pick me up",
+        "the uber driver texted almost there",
+        "last night he texted 'open up i know youre in' and i hid until he went",
+        "my tutor is looking for me about my essay",
+        "he keeps looking for me on instagram from new accounts",
+        "my friend is sitting right next to me",
+        "hes been hiding in my messages requests all week",
+        "hiding in my room all weekend because of him",
+        "he is not leaving his job any time soon",
+        "every time i look at my phone theres another message from him",
+        "he's seen me at the gym before",
+        "hes been following me since the summer",
+    ],
+)
+def test_calm_messages_near_the_new_wordings(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, hes at work until 7 so ive got time to write it all down",
+        "she is in a different building to me on campus so i hardly see her",
+        "he cant find me now",
+        "i moved in may and he doesnt know where i live now",
+    ],
+)
+def test_away_from_them_is_not_now(text: str) -> None:
+    assert assess(text).danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep thinking everyone would cope if i was gone for good",
+        "maybe its better once im gone for good",
+        # told to, and agreeing
+        "people keep telling me to kill myself and maybe i should",
+    ],
+)
+def test_crisis_in_new_wordings(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "years ago i tried to kill myself but therapy helped and im doing well",
+        "someone commented that i should kill myself, how do i report it",
+        "we read a book about a boy who self harms",
+        "the nurse asked if i ever think about ending my life and i honestly do not",
+        "he is gone for good, he moved to spain",
+    ],
+)
+def test_crisis_near_misses_in_new_wordings(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone's at the door at 1am. its him, i can tell",
+        "i was going to say nothing's wrong but he is right outside my window now",
+    ],
+)
+def test_danger_beside_calm_words(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im in danger of losing my job over all the time off",
+        "i was going to say hes probably parked outside again, but no, hes in leeds all weekend",
+        "the car outside is only the scaffolders, i asked",
+        "no no the man at the door was my neighbour returning a parcel",
+        "haha no my sisters the one ringing the bell, she forgot her key",
+        "a detective is with me at home now going through the messages",
+        "my manager joked hes coming for me if i miss the deadline lol",
+        "he was at my door for half an hour on saturday night, then left",
+        "teenagers kept ringing my doorbell and running away earlier",
+        "my son says someone is stalking his tiktok. hes upstairs doing his homework",
+        "my dog followed me to the door and is waiting outside the bathroom lol",
+        "my niece is being messaged by a stranger. shes at home with me",
+    ],
+)
+def test_calm_despite_alarming_words(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people keep saying i should kys and honestly maybe i should",
+    ],
+)
+def test_agreeing_with_being_told_to_die_is_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my laptops dying so ill reply later",
+        "that cake was to die for",
+        "i just want the messages to stop",
+        "the flowers he sent have died",
+        "i could strangle my flatmate sometimes",
+        "someone dmed me kys, can i report it",
+    ],
+)
+def test_dying_things_and_anger_are_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waiting at the bus stop and this guy keeps edging up close to me",
+        "im on the platform and a man keeps standing right behind me",
+    ],
+)
+def test_a_habit_word_while_out_somewhere_exposed_is_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+def test_a_habit_near_them_elsewhere_stays_a_habit() -> None:
+    assert assess("a lad keeps sitting next to me in seminars").danger is Verdict.NOT_NOW

@@ -46,7 +46,7 @@ _PAST_TIME_WORDS = (
     r"yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
     rf"autumn|christmas|{_WEEKDAY})|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
     r"(?:at|over) (?:christmas|easter|new year|halloween)|in (?:freshers|first year|year \d+)|"
-    rf"the other (?:day|night|week)|in (?:{_MONTH}|\d{{4}})|"
+    rf"the other (?:day|night|week)|in (?:{_MONTH}|\d{{4}})|(?<!not )(?<!isnt )in (?:the )?past|"
     # "back in march", not "he is coming back in"
     rf"back in (?:{_MONTH}|\d{{4}}|the day|the summer|first year|second year|school|sixth form|"
     r"college|freshers|year \d+|my|our|his|her)"
@@ -82,7 +82,8 @@ _NEAR = (
 )
 _PLACE = (
     # not "his"/"their": "he is at his parents house" is where he is, not where the person is
-    r"(?!(?:his|their|home)\b)(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
+    r"(?!(?:his|their|home)\b)(?!(?:my|our) (?:old|previous|last|ex|former)\b)"
+    r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
@@ -95,16 +96,20 @@ _PLACE = (
 # "he followed me" never match without an explicit "now".
 _DANGER = _rx(
     # presence at the person's place: "he is (right) outside my door", "they're at my window"
-    rf"(?<!\bi )(?<!\bwe )(?<!\byou )\b(?:is|are) {_FILLER}{_NEAR} {_PLACE}\b",
-    rf"\b(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) (?:my|our|me) (?:\w+ ){{0,2}}\w+",
+    rf"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!stuff )(?<!things )(?<!belongings )(?<!clothes )(?<!keys )"
+    rf"(?<!bag )(?<!bike )(?<!post )(?<!parcel )\b(?:is|are) {_FILLER}{_NEAR} {_PLACE}\b",
+    rf"\b(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) (?:my|our|me) "
+    r"(?!(?:old|previous|former|last|ex)\b)(?:\w+ ){0,2}\w+",
     r"\b(?:\d+|a few|few|couple of|a couple of|five|ten|two|three) (?:mins?|minutes|seconds|secs|"
     r"streets|roads|doors) away\b",
-    r"\b(?:has|have|is|are) (?:just |literally just |only just )?(?:turned up|shown up|showed up|"
+    r"(?<!\bi )(?<!\bwe )\b(?:has|have|is|are) (?:just |literally just |only just )?(?:turned up|"
+    r"shown up|showed up|"
     r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
+    r"(?<!\bi )(?<!\bi have )(?<!\bwe )(?<!\bwe have )(?<!\bi am )"
     r"\bjust (?:turned up|showed up|arrived|appeared|got on|got in|walked in|came in|sat down|"
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
-    r"\b(?:someone|somebody|he|she|they|the guy|the man) just (?:knocked|banged|buzzed|"
-    r"rang the (?:door ?bell|bell|buzzer))\b",
+    r"\b(?:someone|somebody|he|she|they|the guy|the man) (?:is |has )?just (?:knocked|banged|"
+    r"buzzed|(?:rang|rung) the (?:door ?bell|bell|buzzer))\b",
     r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b"
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
@@ -112,9 +117,10 @@ _DANGER = _rx(
     r"here(?! with me)|opposite|across the road|across the street|over the road|"
     r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
     r"out there|out front|round the corner|around the corner|in the car park|"
-    rf"back(?! on (?:{_ONLINE})\b| online\b))\b",
+    rf"back(?! on (?:{_ONLINE})\b| online\b))\b(?! (?:my|our) (?:old|previous|former|last)\b)",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|a drone|people|"
-    r"him|he)\b.*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
+    r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
+    r".*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
     r"trying to|looking)\b",
     rf"\b{_WHO} {_BE} (?:(?:right|just|standing|stood|sat|sitting) ){{1,2}}there\b",
     rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing|parked) (?:right )?(?:next to|near|"
@@ -161,6 +167,34 @@ _DANGER = _rx(
     rf"\b{_BE} {_FILLER}on the other side of (?:the|my|our) (?:\w+ )?(?:door|wall|window|fence|"
     r"gate|curtains?)\b",
     r"\b(?:is|are) not (?:leaving|going anywhere|going away)(?: (?:till|until|unless)\b.*| now)?$",
+    # they can see the person now: "he can see me somehow" (not online)
+    rf"\b(?:he|she|they|someone|somebody|my ex) can (?:\w+ )?see (?:me|us)\b(?! (?:on|online|"
+    rf"through (?:my|the) (?:camera|app)|(?:{_ONLINE}))\b)",
+    # come to where they are: "hes come to the pub where im working tonight"
+    r"\b(?:is|has|have) (?:just )?(?:come|turned up|shown up|showed up|arrived|walked|got) "
+    r"(?:in(?:to)?|to|at) (?:the |my |this )?(?:\w+ ){0,3}?where i am\b",
+    r"\b(?:will|is going to|is gonna) wait (?:for me )?(?:outside )?(?:till|until|for) i (?:finish|"
+    r"leave|come out|get off|clock off|lock up|close)\b",
+    # "its happening again right now"
+    r"\b(?:it is|its|this is) (?:\w+ )?happening (?:\w+ )?(?:right now|now|as we speak|"
+    r"as i type)\b",
+    # the stalker's own words, quoted: "im on your landing", "i am outside your house"
+    r"\bi am (?:\w+ )?(?:outside|at|on|in|by|near|under|behind) (?:your|ur) (?:\w+ )?(?:door|house|"
+    r"flat|window|landing|street|road|floor|corridor|building|car|work|gate|room|halls|block)\b",
+    # in the lift or car with them: "hes in here with me", "he got in at the ground floor"
+    r"\b(?:he|my ex|the man|the guy|a man|a guy|someone|the stalker) (?:is |has )?(?:\w+ )?in "
+    r"(?:here|the lift|the car|the room) with me\b",
+    r"\b(?:he|she|they|the man|the guy|a man|someone) (?:just )?got in (?:the lift |the car )?"
+    r"(?:with me|behind me|after me|too|as well|at the)\b",
+    # a log of tonight, written while hiding: "someone at the kitchen window", "writing this from
+    # the bathroom floor"
+    r"^(?:\d+ ?\d* )?(?:someone|somebody|a man|he|him) (?:at|outside|by|in) (?:the|my) (?:\w+ )?"
+    r"(?:window|door|gate|garden|fence|letterbox)\b",
+    r"\b(?:writing|typing|texting) (?:this )?(?:from|in|under) (?:the |my )?(?:\w+ )?(?:bathroom|"
+    r"toilet|wardrobe|cupboard|bed|loo|floor|bath)\b",
+    # a car stopped ahead: "now its stopped just ahead with the lights off"
+    r"\b(?:is|has) (?:just )?(?:stopped|pulled up|pulled over|parked) (?:just |right )?(?:ahead|"
+    r"up ahead|ahead of me|in front of me)\b",
     # where they are hiding, with the "i am" dropped: "hiding in a shop doorway"
     r"^(?:hiding|hidden|crouched|crouching|ducking down) (?:in|behind|under|inside)\b"
     r"(?!.*\b(?:all (?:day|week|weekend|month|term|night)|lately|recently|these days|for (?:days|"
@@ -349,6 +383,7 @@ _DANGER_SERIOUS = _rx(
     r"(?:\w+ )?(?:wall|fence|gate|balcony)\b",
     r"\b(?:buzzer|doorbell|door bell|intercom|bell) (?:is |keeps )?(?:going mad|going off|going "
     r"crazy|ringing non stop|ringing and ringing|will not stop)\b",
+    r"\b(?:buzzer|doorbell|door bell|intercom) keeps (?:going|ringing|buzzing)\b",
     # matching the person's pace, told the other way round: "the footsteps stopped when i stopped"
     r"\b(?:footsteps|he|she|they|the car|the van|the man|the guy) (?:stopped|stop|stops|sped up|"
     r"speeds up|slowed down|slows down|crossed|crosses) (?:too )?when i (?:stopped|stop|sped up|"
@@ -361,7 +396,22 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:just )?woke up to (?:someone|somebody|a man|footsteps|him|her|them|my ex|banging|"
     r"knocking)\b",
     r"\b(?:door ?handle|handle|letterbox|letter box) (?:is |keeps |just |has just )?(?:going down|"
-    r"moving|turning|rattling|went down|moved|turned|opening|opened)\b",
+    r"moving|turning|rattling|went down|moved|turned|opening|opened|rattled|clicked|creaked)\b",
+    r"\b(?:said|saying|calling|called|whispering|whispered|shouting|shouted) my name (?:through|"
+    r"outside|at|from|under)\b",
+    r"\b(?:peephole|spyhole|peep hole|spy hole) (?:\w+ ){0,2}(?:gone dark|covered|blocked|black)\b",
+    # a sound of someone there, now: "just heard glass go downstairs", "the gate just went"
+    r"\bjust heard (?:the |a |some )?(?:glass|window|back door|front door|gate|footsteps|someone|"
+    r"somebody|a man|him|a voice|voices)\b",
+    r"\b(?:glass|a window|the window) (?:just )?(?:go|went|smash|smashed|break|broke|shatter|"
+    r"shattered)\b",
+    r"\b(?:oh god|oh no|omg|shit|fuck|help)\b.*\b(?:gate|door|letterbox|latch|doorbell|buzzer|bell)"
+    r" (?:has |is )?just (?:went|gone|opened|clicked|creaked|banged|rattled|slammed|moved|rang)\b",
+    r"\bjust (?:rattled|tried|shook|banged on|kicked|pushed|tested|opened) (?:my|the|our) (?:\w+ )?"
+    r"(?:gate|door|window|handle|letterbox|lock)\b",
+    r"\bcan hear (?:the |a |his |her |their )?(?:lock|key|door ?handle|handle|door|letterbox|gate|"
+    r"window|glass)s? (?:\w+ ){0,2}(?:turning|turn|in the lock|moving|rattling|opening|open|"
+    r"breaking|smashing|being)\b",
     r"\b(?:someone|somebody|he|she|they) (?:is|are) (?:pushing|pulling|leaning|shoving|kicking|"
     r"barging) (?:on|at|against|into) (?:it|the door|my door|the window|my window|the gate)\b",
     # approaching them: "walking straight at me", "coming down the slipway towards me"
@@ -455,7 +505,8 @@ _LOOSE_CUE = re.compile(
     r"\b(?:following|followed|follows|follow|outside|behind me|watching|watched|at my|"
     r"turned up|turns up|turn up|showed up|shows up|waiting|waited|knife|gun|weapon|hit|"
     r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
-    r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house)\b"
+    r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house|"
+    r"wait)\b"
 )
 
 # What makes a cue not-now in its clause.
@@ -493,7 +544,7 @@ _HABIT = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|dream\w*|"
-    r"(?:was|am|were) (?:about|going) to say|nearly said|"
+    r"(?:was|am|were) (?:about|going) to say|nearly said|scenario|situation where|hypothetically|"
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
@@ -522,7 +573,8 @@ _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|flatmate|housemate|roommate|mum|mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
-    r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man)"
+    r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
+    r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics)"
 )
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
@@ -539,6 +591,8 @@ _FALSE_ALARM = _rx(
     r"(?!(?:my|the|our|your|this|here|there|halls?|town|reception|lobby|class|lectures?|work|uni|school|college|bed|"
     r"his|her|their|a|an)\b)\w+ (?:this|all|for the|for a|until|till) (?:week|weekend|month|"
     r"fortnight|few days|\w+day)\b",
+    r"^(?:and |but )?(?:security|the porters?|porters?|the police|police|staff|bouncers?|guards?|"
+    r"officers?) (?:have|has) (?:got )?(?:hold of )?(?:him|her|them)\b",
     # a correction: "no sorry, i mean he WAS, that was on saturday"
     r"\bi (?:mean|meant) (?:he|she|they) (?:was|were)\b",
     rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
@@ -558,13 +612,21 @@ _ARRIVING_MESSAGE = re.compile(
     r"(?<!taxi )(?<!uber )(?<!driver )(?<!courier )(?<!police )(?<!officer )(?<!security )"
     r"(?<!porter )(?<!parents )(?<!partner )"
     r"\b(?:texted|messaged|messages|dmed|wrote|sent|said|snapped|rang and said|"
-    r"(?:text|message|dm|snap) (?:saying|that says|said))\b(?: \w+){0,12}? "
+    r"(?:text|message|dm|snap) (?:saying|that says|said)|(?:a|another|new) (?:text|message|dm|"
+    r"snap))\b(?: \w+){0,12}? "
     r"(?:open (?:up|the door)|let me in|"
     r"i know (?:you are|ur|youre) (?:in|home|there|inside|at|on)|come (?:outside|out here|down|"
     r"to the (?:door|window))|look (?:outside|out (?:of )?(?:your|the|ur) window|behind you)|"
     r"turn (?:a)?round|(?:nearly|almost) (?:there|here|at|outside)|not far (?:now|away)|"
     r"see you in (?:a )?(?:minute|min|sec|second|bit|mo|\d+)|be there in (?:\d+|a few|five|ten|"
     r"two|a minute|a sec)|(?:at|near|outside|to) the (?:\w+ ){1,2}(?:you are|youre|ur) (?:at|in))\b"
+)
+# Their phone shown at the person's home on a location app, said across commas: "it's his
+# phone, at my address".
+_THEIR_DEVICE_HERE = re.compile(
+    r"\b(?:his|her|their) (?:phone|location|dot|tracker|airtag|icon|pin) (?:\w+ ){0,3}?"
+    r"(?:is |shows |says |showing )?(?:at|outside|on|near) (?:my|our) (?:address|house|flat|street|"
+    r"road|door|building|home|drive)\b"
 )
 # The two of them in different places, said across clauses: "hes in london and im in glasgow".
 _FAR_APART = re.compile(
@@ -585,10 +647,12 @@ _HELPING_SOMEONE_ELSE = re.compile(
 )
 # Someone reported to be near ("he texted saying hes outside") when another clause shows they
 # cannot be ("im at my dads 200 miles away").
+_SAYS_FIRST = re.compile(rf"{_SAYS}\b")
 _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
+    r"\bi am (?:at|in) (?:the |a )?police station\b",
     r"\bi am (?:back )?(?:home|at home|back in my room|in my room|indoors)(?: now)?$",
     r"^(?:and |ok |okay )?(?:now )?i am (?:in|inside|in the house|in my flat|back in halls|in bed)"
     r"(?: now| safe)?$",
@@ -598,7 +662,9 @@ _SAFE_CONTEXT = _rx(
     r"^(?:he|she|they|my ex) (?:is|are) (?:now )?(?:texting|messaging|calling|ringing|emailing|"
     r"dming|contacting) (?:me|my (?:mum|mom|dad|parents|friends?|mates?|sister|brother|family|"
     r"boss|work))(?: now)?(?: instead(?: of me)?)?$",
-    r"\bi am (?:at|with) (?:my )?(?:friends?|mates?|mum|mums|dad|dads|parents|family|partner)",
+    r"\bi am (?:at|with) (?:my )?(?:friends?|mates?|mum|mums|dad|dads|parents|family|partner|nan|"
+    r"nans|gran|grans|grandma|grandmas|grandparents|aunt|aunts|auntie|aunties|uncle|uncles|sister|"
+    r"sisters|brother|brothers|cousin|cousins)\b",
     r"\b(?:my )?(?:dad|mum|mom|parents|friends?|mates?|flatmates?|housemates?|brother|sister|"
     r"boyfriend|girlfriend|partner|husband|wife) (?:is|are) (?:meeting me|picking me up|"
     r"coming to (?:get|pick up|meet) me|on (?:the phone|facetime) with me)\b",
@@ -625,6 +691,7 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
     r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
     r"\b(?:is|are|has been|have been) blocked(?: on (?:everything|all|\w+)| everywhere| now)*$",
+    r"\b(?:he|she|they) (?:has |have )?mov(?:e|ed|es) (?:away|out|house|abroad)\b",
     r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
     r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
     r"\bnot seen (?:him|her|them)(?: in person| irl| around)? (?:in|for) (?:months|weeks|ages|"
@@ -634,11 +701,25 @@ _SAFE_CONTEXT = _rx(
 )
 _SAFE_STATEMENT = _rx(
     # harmless, said in the same breath: "the van outside is just the builders next door"
+    rf"\bwas (?:just |only )?(?:the|my|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
     rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
     rf"^(?:lol |haha |no |oh |nah |sorry )+(?:it is |its )?(?:just )?(?:my|our|the) (?:\w+ )?"
     rf"{_HARMLESS}s?\b",  # (an apostrophe lost: "no my brothers the one banging")
     rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise) (?:\w+ ){{0,3}}(?:is|was|are) "
     rf"(?:just |only )?(?:the|my|our|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    # not been near since: "hes not been outside since the police warning"
+    r"\b(?:has|is|have) not been (?:\w+ ){0,2}?(?:outside|round|near|back|here|around|in touch|"
+    r"seen)\b",
+    r"\b(?:is|are) not allowed (?:near|within|to (?:come|contact|go|approach))\b",
+    r"\b(?:he|she|they) (?:is|are) (?:just|only|probably just) (?:nosy|curious|friendly|"
+    r"being friendly|"
+    r"lonely|shy|awkward|being nice|bored)\b",
+    r"^(?:but |and )?(?:nobody|no one|noone|no body) (?:is |was )?(?:there|here|outside|around|"
+    r"about)"
+    r"(?: now)?$",
+    # a guard or the police have them: "security have got hold of him"
+    r"\b(?:security|porters?|police|staff|bouncers?|guards?|officers?) (?:have|has) (?:got )?"
+    r"(?:hold of )?(?:him|her|them)\b",
     # the police are with them: "two officers are with me in my flat"
     r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
     r"with me\b",
@@ -649,7 +730,8 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:is|are) (?:\w+ )?(?:watching (?:telly|tv|television|a film|a movie|netflix|youtube|"
     r"cartoons)|doing (?:her|his|their) homework|playing (?:games|on (?:her|his|their) \w+))\b",
     # following online is not following in the street
-    r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:delivery|postman|postie|courier|"
+    r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:new |old )?(?:delivery|postman|"
+    r"postie|courier|"
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
     rf"\bfollow\w* (?:\w+ ){{0,3}}on (?:{_ONLINE})\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
@@ -715,6 +797,12 @@ _SELF_HARM = _rx(
     r"\b(?:do not|can not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
     r"exist)(?: any ?more)?\b",
     r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on)\b",
+    r"\bno point (?:in )?me (?:being here|being around|being alive|existing|living|carrying on)\b",
+    r"\b(?:bridge|river|sea|water|tracks|railway|edge|cliff|roof|pills|rope|lake|canal|motorway)"
+    r"(?: \w+){0,3} (?:keeps |is |are )?(?:calling|calls|pulling|beckoning) (?:to )?me\b",
+    r"\b(?:do not|not) think i (?:will|would|am going to|can) (?:still )?be (?:here|around|alive) "
+    rf"(?:next week|tomorrow|by (?:the weekend|tomorrow|next week|then|christmas|{_WEEKDAY})|"
+    r"much longer|for long|this time next \w+)\b",
     r"\btake my (?:own )?life\b",
     r"\boverdos",
     r"\b(?:pills|tablets) to (?:end|die|sleep forever)\b",
@@ -924,7 +1012,7 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         _PAST.search(told_when) or (not serious and _habitual(told_when, match.end()))
     ):
         return "past or habitual"
-    if _REPORTED.search(before):
+    if _REPORTED.search(before) or _SAYS_FIRST.match(match.group(0)):
         return "reported"
     return ""
 
@@ -980,7 +1068,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bend of my (?:rope|tether)\b",
     r"\b(?:he|she|they) (?:is |are |will |would |was |were )?(?:going to |gonna )?(?:take|takes|"
     r"taking|swallow\w*) (?:\w+ ){0,2}(?:pills|tablets|an overdose)\b",
-    r"\b(?:phone|battery|laptop|charger|car|plant|plants|flowers|fish|goldfish|hamster|tablet|"
+    r"\b(?:phone|battery|laptop|charger|car|plant|plants|flowers|fish|goldfish|hamster|tablet|cat|"
+    r"dog|pet|rabbit|budgie|tortoise|nan|gran|grandad|granddad|grandma|grandpa|"
     r"ipad|headphones|printer|wifi|torch)s? (?:\w+ ){0,6}(?:dead|die|dying|died)\b",
     r"\bto die for\b",
     r"\b(?:want|wish|need) (?:the|this|his|her|their|all the) (?:\w+ )?(?:harassment|stalking|"
@@ -1125,11 +1214,13 @@ def assess(text: str) -> Assessment:
             now_elsewhere = True
     if danger is not Verdict.DANGER and _SEEN_NOW.search(whole):
         danger, reason = Verdict.DANGER, "seen now"
+    if danger is not Verdict.DANGER and not dated and _THEIR_DEVICE_HERE.search(whole):
+        danger, reason = Verdict.DANGER, "their device here"
     if (
         danger is not Verdict.DANGER
         and not dated
-        and _ARRIVING_MESSAGE.search(whole)
-        and not _HABIT.search(whole)
+        and (arriving := _ARRIVING_MESSAGE.search(whole))
+        and not _HABIT.search(whole, max(0, arriving.start() - 40), arriving.end() + 40)
     ):
         danger, reason = Verdict.DANGER, "arriving message"
     if danger is Verdict.NONE and not said_now:

@@ -718,3 +718,76 @@ def test_a_habit_word_while_out_somewhere_exposed_is_now(text: str) -> None:
 
 def test_a_habit_near_them_elsewhere_stays_a_habit() -> None:
     assert assess("a lad keeps sitting next to me in seminars").danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sounds and signs of someone there now
+        "omg the back door just clicked and im upstairs on my own",
+        "i just heard footsteps on the gravel",
+        "a window just smashed in the kitchen",
+        "someone just tried my front door",
+        "i can hear a key in the lock",
+        "the peephole has gone black, someone is covering it",
+        "someone called my name through the letterbox",
+        "the doorbell keeps ringing and nobody is expected",
+        "theres a figure standing by my car in the dark",
+        # a stalker who can see them, or whose phone shows at their home
+        "she knows what im wearing, she can see me right now",
+        "the app says his phone is at my address",
+        # come to where they are
+        "hes turned up at the bar where im working and says hell wait until i finish",
+        "its happening again right now, the same van outside",
+        # quoted: the stalker's own words
+        "another text: im outside your flat",
+        # trapped with them
+        "hes in the lift with me and wont let me out",
+        "the lift doors opened and he got in with me",
+        # a log written while hiding
+        "01 40 someone at the back door. typing this from the bathroom",
+        "the car has stopped right ahead of me on the lane",
+    ],
+)
+def test_signs_of_someone_there_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shes not been round since the court case",
+        "he is not allowed to contact me under his bail",
+        "the man next door watches a lot but hes just nosy i think",
+        "heard a bang but nobody is there",
+        "the noise was just the boiler",
+        "the car outside turned out to be the new neighbours",
+        "my neighbour in the past was rude to me but he moved away",
+        "in the scenario where he follows me again what do i do",
+        "security have got hold of him now, im in the office",
+        "i have just got in from work, all quiet",
+        "im at the police station now making a statement",
+        "all my things are still at the old flat",
+        "he texted 'im outside' but im at my aunties in wales and hes outside my old house",
+        "my friends stalker used to wait at her bus stop",
+    ],
+)
+def test_calm_with_danger_words(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the river keeps calling me",
+        "no point in me being around any more",
+        "i dont think ill be here by friday",
+    ],
+)
+def test_crisis_said_indirectly(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize("text", ["my dog died in the summer, its hard", "my nan died last year"])
+def test_grief_is_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

@@ -89,7 +89,7 @@ _PLACE = (
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
     r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
     r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent|aisle|platform|"
-    r"checkout|counter)"
+    r"checkout|counter|ward|unit|bay|yard|shop floor|staff room|stockroom|site)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -110,6 +110,17 @@ _DANGER = _rx(
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
     r"\b(?:someone|somebody|he|she|they|the guy|the man) (?:is |has )?just (?:knocked|banged|"
     r"buzzed|(?:rang|rung) the (?:door ?bell|bell|buzzer))\b",
+    r"(?<!\bi )(?<!\bwe )\bjust (?:knocked|banged|hammered|kicked) (?:on|at) (?:my|our|the) "
+    r"(?:\w+ )?"
+    r"(?:door|window|gate)\b",
+    # the whole of a short follow-up: "knocking again", "banging again now"
+    r"^(?:he is |she is |they are |someone is |it is |its )?(?:knocking|banging|hammering|buzzing|"
+    r"kicking the door|at the door) (?:again|now|still|again now)$",
+    # how near, in steps: "hes dead close, few metres"
+    rf"\b{_WHO} {_BE} (?:dead |really |so |proper |well |very |right |too |getting |quite )?"
+    r"(?:close|near)(?: by| to me)?$",
+    r"\b(?:\d+|a few|few|couple of|a couple of|two|three|four|five|ten|twenty) (?:metres|meters|"
+    r"feet|foot|yards|steps|paces)(?: away| behind(?: me)?| from me)?$",
     r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b"
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
@@ -193,8 +204,9 @@ _DANGER = _rx(
     r"\b(?:writing|typing|texting) (?:this )?(?:from|in|under) (?:the |my )?(?:\w+ )?(?:bathroom|"
     r"toilet|wardrobe|cupboard|bed|loo|floor|bath)\b",
     # a car stopped ahead: "now its stopped just ahead with the lights off"
-    r"\b(?:is|has) (?:just )?(?:stopped|pulled up|pulled over|parked) (?:just |right )?(?:ahead|"
-    r"up ahead|ahead of me|in front of me)\b",
+    r"\b(?:is|has) (?:just )?(?:stopped|pulled up|pulled over|parked) (?:\w+ ){0,4}?"
+    r"(?:just |right )?"
+    r"(?:ahead|up ahead|ahead of me|in front of me)\b",
     # where they are hiding, with the "i am" dropped: "hiding in a shop doorway"
     r"^(?:hiding|hidden|crouched|crouching|ducking down) (?:in|behind|under|inside)\b"
     r"(?!.*\b(?:all (?:day|week|weekend|month|term|night)|lately|recently|these days|for (?:days|"
@@ -272,9 +284,10 @@ _DANGER_SERIOUS = _rx(
     r"kicking|grabbing|dragging|pushing|raping|assaulting|threatening|holding) (?:me|us)\b",
     r"^(?:he|she|they) (?:hitting|hurting|attacking|strangling|choking|beating|punching) me\b",
     r"\b(?:is|are|keeps|keep|still|he|she|they) (?:\w+ )?touching (?:me|my \w+)\b",
-    r"\b(?:is|are) (?:\w+ )?(?:blocking|standing in|stood in) (?:the|my|our) "
+    r"\b(?:is|are|has|have) (?:\w+ )?(?:blocking|standing in|stood in) (?:it|(?:the|my|our) "
+    r"(?:path|road|pavement|alley|lane|stairs)|(?:the|my|our) "
     r"(?:front |back |bedroom )?"
-    r"(?:door|doorway|way|exit|drive|driveway|car)\b",
+    r"(?:door|doorway|way|exit|drive|driveway|car))\b",
     r"\b(?:put|puts|slipped|spiked|putting|slipping) (?:something |stuff |a pill |pills )?"
     r"(?:in|into) "
     r"(?:my|our) (?:drink|drinks|glass)\b",
@@ -312,6 +325,8 @@ _DANGER_SERIOUS = _rx(
     r"all of the) (?:\w+ )?(?:door ?handles?|handles?|doors?|front door|back door|windows?|"
     r"locks?)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
+    # circling them: "a man on a bike keeps circling me"
+    r"\b(?:is|are|keeps|keep|been|just|now) (?:\w+ )?circling (?:round |around )?(?:me|us)\b",
     # held down: "he is on top of me holding my wrists down"
     r"\b(?:is|are|sat|sitting|kneeling|lying) (?:\w+ )?on top of me\b",
     r"\bholding (?:me|my (?:\w+ )?(?:arms?|wrists?|hands?|legs?|head|neck|throat|mouth)) "
@@ -377,6 +392,9 @@ _DANGER_SERIOUS = _rx(
     r"(?:the|my|our|this) (?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|room|"
     r"office|building|gym|flat|house|kitchen|restaurant|station|carriage|bus|train|ladies|"
     r"toilets?|store|canteen|lift|club|waiting room|ward|reception|studio|lab)\b",
+    r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
+    r"(?:the|a|this) "
+    r"(?:\w+ ){0,2}?\w+ (?:i am|we are) (?:in|at|sat in|working in|working at)\b",
     r"\b(?:came|come|followed me|walked) (?:in(?:to)?|in to) (?:the )?(?:ladies|toilets?|loos?|"
     r"changing rooms?|cubicles?) after me\b",
     r"\b(?:just )?(?:jumped|climbed|climbing|jumping|getting|got|coming|came) over (?:the|my|our) "
@@ -652,7 +670,20 @@ _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
+    # asking what to call it: "a customer keeps messaging me, is that stalking?"
+    r"^(?:is|would|does|could|can) (?:that|this|it) "
+    r"(?:be |count as |classed as |class as |seen as )?"
+    r"(?:stalking|harassment|harrassment|normal|overstepping|illegal|a crime|a threat|ok|okay|"
+    r"creepy|weird|"
+    r"reportable|enough)\b",
     r"\bi am (?:at|in) (?:the |a )?police station\b",
+    r"\b(?:stuck to|kept to|obeyed|followed|abided by|sticking to|keeping to) "
+    r"(?:the|his|her|their) (?:order|bail|bail conditions|conditions|injunction|undertaking)\b",
+    r"\b(?:i have had|had|i have|been) no (?:trouble|problems|contact|issues|bother) "
+    r"(?:since|from)\b",
+    r"\b(?:worried|scared|afraid|anxious|nervous|terrified|worry) (?:that )?(?:he|she|they|my ex|"
+    r"someone) (?:might|will|could|may|is going to|would)\b(?!.*\b(?:now|tonight|right now)\b)",
+    r"\bdo not feel (?:unsafe|in danger|threatened)\b",
     r"\bi am (?:back )?(?:home|at home|back in my room|in my room|indoors)(?: now)?$",
     r"^(?:and |ok |okay )?(?:now )?i am (?:in|inside|in the house|in my flat|back in halls|in bed)"
     r"(?: now| safe)?$",
@@ -711,6 +742,8 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:has|is|have) not been (?:\w+ ){0,2}?(?:outside|round|near|back|here|around|in touch|"
     r"seen)\b",
     r"\b(?:is|are) not allowed (?:near|within|to (?:come|contact|go|approach))\b",
+    r"\b(?:he|she|they|my ex) (?:has|have|is) not (?:messaged|messages|texted|called|rung|"
+    r"been in touch|contacted|emailed|posted|commented)\b",
     r"\b(?:he|she|they) (?:is|are) (?:just|only|probably just) (?:nosy|curious|friendly|"
     r"being friendly|"
     r"lonely|shy|awkward|being nice|bored)\b",
@@ -723,6 +756,13 @@ _SAFE_STATEMENT = _rx(
     # the police are with them: "two officers are with me in my flat"
     r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
     r"with me\b",
+    # a joke: "my mate keeps joking hell kill me if i dont come on his stag do"
+    r"\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|banter)\b.*\b(?:kill|murder) me\b",
+    # a trusted driver waiting: "my boyfriend is waiting outside in the car, hes driving me to
+    # my mums" (not when they are afraid)
+    r"\b(?:boyfriend|girlfriend|partner|husband|wife|dad|mum|mom|friend|mate|brother|sister|taxi|"
+    r"uber|cab|lift) (?:is|are) (?:\w+ ){0,3}?waiting (?:outside |downstairs )?(?:in the car )?"
+    r"(?:for me)?\b(?!.*\b(?:scared|afraid|terrified|frightened|help|please)\b)",
     # a boss or teacher's banter: "my manager said im coming for you about my targets"
     r"\b(?:boss|manager|teacher|tutor|lecturer|supervisor|coach|team leader) (?:said|says|joked)\b"
     r".*\b(?:meeting|targets?|deadlines?|banter|joke|joking|lol|haha)\b",
@@ -775,7 +815,7 @@ _SAFE_STATEMENT = _rx(
     r"^(?:he|she|they|my ex|ex) (?:is|are) (?:still |now )?(?:at|in) (?:work|school|college|uni|"
     r"his work|her work|"
     r"their work)(?: now| right now| today| at the moment| all day| tonight)?"
-    r"(?: (?:till|until) (?:\d+\w*(?: ?[ap]m| oclock)?|late|later|tonight|the evening|\w+ ?[ap]m))?"
+    r"(?: (?:till|until) (?:\d+\w*|\w+)(?: ?[ap]m| oclock)?)?"
     r"(?: so\b.*)?$",
     # not where the person is: "he is in another class", "in a different building"
     r"\b(?:is|are) (?:now |still )?(?:in|at|on) (?:another|a different|a separate) "
@@ -818,7 +858,15 @@ _SELF_HARM = _rx(
     r"panic)",
     r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds|bled|bleeding)\b",
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
-    r"\bdisappear (?:forever|for good|permanently|for ever)\b",
+    r"\bdisappear(?:ed|ing|s)? (?:forever|for good|permanently|for ever)\b",
+    r"\b(?:going|gone|went|been going) at my (?:legs?|arms?|wrists?|skin|thighs?|stomach)\b",
+    r"\b(?:razor|blade|knife|scissors|compass) (?:to|on|into|across) my (?:legs?|arms?|wrists?|"
+    r"skin|thighs?|stomach)\b",
+    r"\bin the (?:car|van) in the garage\b.*\bengine (?:running|on)\b|\bengine (?:running|on) in "
+    r"the (?:closed |shut )?garage\b",
+    r"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering) (?:my car |the car )?"
+    r"(?:into|off|in front of) (?:a |the )?(?:wall|tree|bridge|lorry|river|oncoming|cliff|barrier|"
+    r"traffic)\b",
     r"\b(?:if|when|once|wish|that) i (?:am|was|were) (?:gone|dead|not here|not around) "
     r"(?:for good|forever|for ever|permanently)\b|\bi am gone for good\b",
     r"\b(?:take|taking|swallow|swallowing|down|downing) (?:all|every one|the whole (?:box|packet|"
@@ -928,7 +976,7 @@ _PET_SUBJECT = re.compile(
     r"^(?:lol |haha |omg )?(?:my|our) (?:cat|cats|dog|dogs|kitten|puppy|pet|hamster|rabbit)\b"
 )
 _NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
-_SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have)(?: \w+)? $")
+_SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have|i was|we were)(?: \w+){0,2} $")
 
 
 def _clause_danger(
@@ -1029,7 +1077,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
     r"\b(?:(?:want|wanted|wanna) to )?(?:dying|died|die) of "
     r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
-    r"\bdead (?:tired|scared|worried|nervous|bored|serious|stressed|on my feet)\b",
+    r"\b(?:dead|deid) (?:tired|scared|worried|nervous|bored|serious|stressed|on my feet|close|near|"
+    r"good|nice|funny|quiet|busy|hard|easy|scary|cold|hot|far|sound|lucky|chuffed|excited|"
+    r"embarrassed|awkward)\b",
     r"\bbury my head in the sand\b",
     r"\b(?:ground|floor|earth) to swallow me(?: up)?\b",
     r"\bcried myself to sleep\b",
@@ -1044,8 +1094,10 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
     # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
-    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to have "
-    r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|attempted (?:suicide|to kill myself|"
+    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to want to "
+    r"(?:die|end it(?: all)?|kill myself)|used to have "
+    r"(?:suicidal|self harm|dark|bad) (?:thoughts|feelings|urges)|"
+    r"attempted (?:suicide|to kill myself|"
     r"to take my (?:own )?life)|tried to (?:kill myself|take my (?:own )?life|end my life)|"
     r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|"
     r"used to (?:self harm|cut|hurt myself))\b"
@@ -1106,6 +1158,11 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"kid|teen\w*|student|patient|someone|lead) who (?:self harms?|cuts (?:herself|himself)|"
     r"is suicidal|attempted suicide|kills (?:himself|herself)|"
     r"took (?:his|her|their) (?:own )?life)\b",
+    # fiction: "that film where the stalker jumps off the building", "a scene where my character
+    # takes an overdose" (not "the film made me want to kill myself")
+    r"\b(?:film|movie|show|book|play|episode|series|documentary|novel|song|game|scene|storyline)"
+    r"(?: \w+){0,3} (?:where|in which|about|when)\b"
+    r"(?![^,.]*\b(?:myself|my life|i want|i wanna|i will|made me want)\b)[^,.]*",
     # wishing the person dead is a threat (the danger guard's business), not a crisis
     r"\b(?:wants|wanted|hopes|hoped|wishes|wished) (?:me|i) (?:dead|die|would die|was dead)\b",
 )
@@ -1139,8 +1196,8 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
     for word in reversed(normalised[: match.start()].split()[-6:]):
         if word in _FIRST_PERSON:
             return False
-        if word in _THIRD_PERSON:
-            return True
+        if word in _THIRD_PERSON or (len(word) > 4 and word[:-1] in _THIRD_PERSON):
+            return True  # "my brother", "me brothers suicidal" (the apostrophe lost)
     return False
 
 

@@ -791,3 +791,64 @@ def test_crisis_said_indirectly(text: str) -> None:
 @pytest.mark.parametrize("text", ["my dog died in the summer, its hard", "my nan died last year"])
 def test_grief_is_not_a_crisis(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a lad i only know from snapchat just banged on my door",
+        "banging again",
+        "shes really close now, about ten metres",
+        "hes on the unit now looking for me",
+        "she just came into the cafe i am sat in",
+        "a van has been circling me for ten minutes",
+        "hes pulled up on the lane right ahead of me and is blocking it",
+    ],
+)
+def test_terse_and_workplace_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a client keeps emailing me after hours, would that count as harassment",
+        "she hasnt texted today",
+        "my brother keeps joking hell murder me if i miss his wedding",
+        "my husband is waiting outside in the car to take me to my sisters",
+        "hes at work until five so i can pack",
+        "we were all stood outside for an hour during the fire drill",
+        "hes kept to his bail conditions and ive had no trouble since",
+        "im worried he might turn up at graduation in july",
+        "it is annoying but i do not feel unsafe",
+    ],
+)
+def test_calm_in_long_or_everyday_messages(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive been going at my arms with a blade again",
+        "sat in the van in the garage with the engine on",
+        "if i disappeared for good nobody would care",
+        "sometimes i want to steer into oncoming traffic",
+    ],
+)
+def test_crisis_in_acts_and_places(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the show where the girl takes an overdose upset me",
+        "i used to want to die at uni but i am doing well now",
+        "my sisters suicidal, how do i help her",
+        "im dead chuffed with my grades",
+        "i was shaving my legs with a razor when he rang",
+    ],
+)
+def test_fiction_recovery_and_idiom_are_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

@@ -43,7 +43,8 @@ _MONTH = (
 # An explicit time in the past. On its own it outweighs "for an hour"; with tense words it makes
 # a cue told afterwards (_PAST below).
 _PAST_TIME_WORDS = (
-    r"yesterday|last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
+    r"yesterday|ages ago|a while ago|a while back|a long time ago|long ago|"
+    r"last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
     rf"autumn|christmas|{_WEEKDAY})|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
     r"(?:at|over) (?:christmas|easter|new year|halloween)|in (?:freshers|first year|year \d+)|"
     rf"the other (?:day|night|week)|in (?:{_MONTH}|\d{{4}})|(?<!not )(?<!isnt )in (?:the )?past|"
@@ -218,8 +219,10 @@ _DANGER = _rx(
     r"^still (?:following|chasing|tailing|behind|outside|watching|waiting for) (?:me|us|the|my)\b",
     r"\b(?:has|have|is|are) (?:just )?followed (?:me|us) (?:all the way )?(?:off|out of|from|onto|"
     r"into|to|down|along|home)\b",
-    r"\b(?:he|she|they|someone|the guy|the man) (?:just )?got off at (?:my|the same) "
+    r"\b(?:he|she|they|someone|the guy|the man) (?:just )?got off (?:the \w+ )?at (?:my|the same) "
     r"(?:stop|station)\b",
+    rf"\b{_WHO} {_BE} (?:just )?moved (?:to|over to|closer|nearer)\b(?: \w+){{0,3}} (?:opposite|"
+    r"next to me|near me|beside me|behind me|closer)\b",
     r"^(?:oh (?:god|no) )?(?:i think )?(?:it is|its|thats|that is) (?:him|her|them|my ex)"
     r"(?: (?:i know it is|i know it|i just know|i can tell|i am sure|definitely|again))?$",
     r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
@@ -230,6 +233,7 @@ _DANGER = _rx(
     # guy keeps following me"): the habit check decides, with the message's now-context
     r"\b(?:keeps|keep|is still|are still) (?:following|chasing|tailing|walking behind|"
     r"driving behind) (?:me|us)\b",
+    r"\b(?:will not|wont) stop (?:following|chasing|staring at|watching|looking at) (?:me|us)\b",
     r"\b(?:keeps|keep) (?:\w+ ){0,3}?(?:behind|next to|beside|up to|close to|right up to) "
     r"(?:me|us)\b",
     r"\b(?:following|chasing|followed|follow) me (?:right now|now|at the moment|as we speak|"
@@ -325,8 +329,22 @@ _DANGER_SERIOUS = _rx(
     r"all of the) (?:\w+ )?(?:door ?handles?|handles?|doors?|front door|back door|windows?|"
     r"locks?)\b",
     r"\bcan not (?:get away|get out|escape|leave|get past)\b",
+    # a sign of him now: "my car alarm has just gone off" at 3 a.m., "the noise is coming from round
+    # the back", "my doorbell camera just showed him on the step"
+    r"\b(?:car alarm|house alarm|burglar alarm) (?:has |is )?just (?:gone off|went off|started)\b",
+    r"\b(?:it is|its|the (?:noise|noises|banging|knocking|scraping|scratching|tapping|footsteps|"
+    r"voice|voices|sound|sounds|rattling|shouting|whispering|creaking) (?:is|are)) (?:\w+ )?coming "
+    r"from (?:round |around )?(?:the )?(?:back|front|side|garden|back door|stairs|landing|loft|"
+    r"kitchen|downstairs|upstairs|roof|window)\b",
+    r"\b(?:doorbell|door bell|ring|camera|cctv|cam) (?:\w+ ){0,2}"
+    r"(?:just (?:showed|picked up|caught|"
+    r"spotted|alerted)|is showing|shows) (?:me )?(?:him|her|them|someone|somebody|a man|a person|"
+    r"my ex)\b",
     # circling them: "a man on a bike keeps circling me"
     r"\b(?:is|are|keeps|keep|been|just|now) (?:\w+ )?circling (?:round |around )?(?:me|us)\b",
+    # filmed now: "the man opposite is filming me"
+    rf"\b{_BE} {_FILLER}(?:filming|recording|photographing|videoing|taking (?:photos|pictures|pics|"
+    r"videos) of) (?:me|us)\b",
     # held down: "he is on top of me holding my wrists down"
     r"\b(?:is|are|sat|sitting|kneeling|lying) (?:\w+ )?on top of me\b",
     r"\bholding (?:me|my (?:\w+ )?(?:arms?|wrists?|hands?|legs?|head|neck|throat|mouth)) "
@@ -340,7 +358,7 @@ _DANGER_SERIOUS = _rx(
     r"(?:me|us)\b",
     r"\b(?:car |van |his |the )?windows? (?:is |are )?(?:coming|rolling|winding|going) down\b",
     r"\b(?:locked|blocked|boxed|parked) (?:me|us|my car|our car|the car|my drive) in\b",
-    r"\block\w* (?:the |my |our )?(?:\w+ )?doors? (?:with (?:me|us)|and (?:we are|i am))"
+    r"\block\w* (?:the |my |our )?(?:\w+ ){0,2}doors? (?:with (?:me|us)|and (?:we are|i am))"
     r"(?: both| two)? (?:inside|in here|in)\b",
     r"\bi am (?:trapped|locked in|being held|stuck in here|cornered|hiding from)\b",
     r"\bi am (?:crouched|crouching|hiding|ducking|hidden|locked)\b(?! (?:my|our) (?:address|"
@@ -495,7 +513,7 @@ _NOW_DURATION = re.compile(
     r"\bfor (?:like |about |around |over |the last |the past )?"
     r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour)\b"
     r"|\bfor (?:the last|the past) (?:(?:\d+|few|a few|two|three|four|five|six|ten|half|half an) )?"
-    r"(?:hour|minutes|mins|junctions|stops|streets|roads|miles|turns|corners|stations)\b"
+    r"(?:hour|minutes|mins|junctions?|stops?|streets?|roads?|miles?|turns|corners|stations?)\b"
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
     r"seconds|secs) ago\b"
     r"|\bbeen (?:there|here|outside|out there|at it|going|waiting|sat there|stood there) "
@@ -524,7 +542,7 @@ _LOOSE_CUE = re.compile(
     r"turned up|turns up|turn up|showed up|shows up|waiting|waited|knife|gun|weapon|hit|"
     r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
     r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house|"
-    r"wait)\b"
+    r"wait|shouting|screaming|letterbox|banging|knocking)\b"
 )
 
 # What makes a cue not-now in its clause.
@@ -533,7 +551,8 @@ _PAST = re.compile(
     r"(?<!minutes )(?<!minute )(?<!mins )(?<!min )(?<!seconds )(?<!secs )ago|"
     rf"used to|previously|before that|on {_WEEKDAY}|"
     r"(?<!just )(?:saw|spotted|caught|noticed) (?:him|her|them|someone|a man)|"
-    r"was|were|had been|has been|have been|kept \w+ing)\b|\bbefore$"
+    r"was|were|had been|has been|have been|kept \w+ing|(?:that|this) one time)\b|\bbefore$"
+    r"|\bonce$"
 )
 # A past time that only says who the person is: "the man i mentioned earlier is outside",
 # "the guy from last week is at my door". Removed before the clause's tense is judged.
@@ -563,6 +582,8 @@ _HABIT = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|dream\w*|"
     r"(?:was|am|were) (?:about|going) to say|nearly said|scenario|situation where|hypothetically|"
+    r"story|stories|novel|script|screenplay|fiction|plot|characters?|role ?play|"
+    r"^(?:do|does|can|will|would|could|should) (?:\w+ ){0,4}(?:stop|prevent|deter)|"
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
@@ -646,6 +667,18 @@ _THEIR_DEVICE_HERE = re.compile(
     r"(?:is |shows |says |showing )?(?:at|outside|on|near) (?:my|our) (?:address|house|flat|street|"
     r"road|door|building|home|drive)\b"
 )
+# The lights going off with a sign that someone did it: "the hall light just went off and i did not
+# touch it. my ex used to flip the fuse box".
+_LIGHTS_CUT = re.compile(
+    r"\b(?:lights?|power|electrics?|electricity) (?:\w+ ){0,3}?(?:just |has just |have just )?"
+    r"(?:went|gone|going|cut|turned|switched) (?:off|out)\b.*\b(?:did not (?:touch|turn|switch)|"
+    r"on (?:its|their) own|by (?:itself|themselves)|fuse ?(?:box|board))\b"
+)
+# Someone doing something now, said in the same clause as "now": "now hes standing up as we get
+# close to my stop". Not a danger cue, but enough that a past clause elsewhere must not demote.
+_SOMEONE_DOING_NOW = re.compile(
+    r"\b(?:he|she|they|the man|the guy|someone|somebody|a man|my ex) (?:is|are) (?:\w+ )?\w+ing\b"
+)
 # The two of them in different places, said across clauses: "hes in london and im in glasgow".
 _FAR_APART = re.compile(
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live)(?: still| now| back| currently)? in "
@@ -677,6 +710,15 @@ _SAFE_CONTEXT = _rx(
     r"creepy|weird|"
     r"reportable|enough)\b",
     r"\bi am (?:at|in) (?:the |a )?police station\b",
+    r"\b(?:saying|says|said|texted|messaged) (?:that )?(?:he|she|they) "
+    r"(?:(?:will not|wont) (?:come|be coming|turn up|show up|be there|be round|make it)|"
+    r"is not coming|"
+    r"are not coming|can not come|can not make it)\b",
+    r"\b(?:sorted it|sorted things|sorted it out|made up|apologised|apologized)\b",
+    r"\b(?:banned|barred) (?:him|her|them) from\b|\b(?:is|are|has been|have been|got) (?:banned|"
+    r"barred) from\b",
+    r"^how (?:can|do|should|could) (?:i|we) (?:make|stop|keep|secure|protect|prevent|lock|improve|"
+    r"block|childproof|reinforce)\b",
     r"\b(?:stuck to|kept to|obeyed|followed|abided by|sticking to|keeping to) "
     r"(?:the|his|her|their) (?:order|bail|bail conditions|conditions|injunction|undertaking)\b",
     r"\b(?:i have had|had|i have|been) no (?:trouble|problems|contact|issues|bother) "
@@ -724,7 +766,8 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:is|are|has been|have been) blocked(?: on (?:everything|all|\w+)| everywhere| now)*$",
     r"\b(?:he|she|they) (?:has |have )?mov(?:e|ed|es) (?:away|out|house|abroad)\b",
     r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
-    r"\b(?:has|have|is|are) moved (?:to|away|out)\b",
+    r"\b(?:has|have|is|are) moved (?:to (?!(?:the|my|our|a|an|outside|over|nearer|closer)\b)|away|"
+    r"out)\b",
     r"\bnot seen (?:him|her|them)(?: in person| irl| around)? (?:in|for) (?:months|weeks|ages|"
     r"years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
@@ -778,13 +821,16 @@ _SAFE_STATEMENT = _rx(
     r"^(?:no|not in) (?:immediate )?danger\b",
     r"\bgot (?:home|back|in) (?:fine|safe|safely|ok|okay|alright)\b",
     r"\b(?:went|walked|turned|headed|drove) (?:off )?the other way\b|\bby coincidence\b",
-    r"\b(?:dropping|picking) (?:the |our |my )?(?:kids|children|son|daughter|baby) (?:off|up)\b"
+    r"\b(?:dropping|picking|drops|picks|dropped|picked|drop|pick) (?:the |our |my )?"
+    r"(?:kids|children|"
+    r"son|daughter|baby) (?:off|up)\b"
     r"|\b(?:contact|child arrangements?) order says\b",
     r"(?<!not think )(?<!not feel like )(?<!not know if )(?<!not sure )(?<!not sure if )"
     r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
     r"family|someone))\b",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house
-    r"\b(?:he|she|they|someone|my ex)(?: who(?: \w+){1,4}?)? (?:is|are|has|have) (?:(?:gone|left)"
+    r"\b(?:he|she|they|someone|my ex|the car|the van|his car|her car|the man|the guy)"
+    r"(?: (?:who|that|which)(?: \w+){1,8}?)? (?:is|are|has|have) (?:(?:gone|left)"
     r"(?! (?:to (?!work\b|home\b)|into|in\b|the (?:room|kitchen|bedroom|bathroom|lounge|"
     r"living room)|upstairs|downstairs|outside|round|for a|back(?! to (?:his|her|their)\b| home\b)|"
     r"off to))|not here|not outside|away|not around)\b",
@@ -860,6 +906,10 @@ _SELF_HARM = _rx(
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear(?:ed|ing|s)? (?:forever|for good|permanently|for ever)\b",
     r"\b(?:going|gone|went|been going) at my (?:legs?|arms?|wrists?|skin|thighs?|stomach)\b",
+    # not the idiom "like banging my head against a brick wall"
+    r"(?<!like )\b(?:banging|bang|banged|hitting|hit|smashing) my head (?:against|on|off) "
+    r"(?:the |a )?(?:wall|floor|door|desk)\b(?=.*\b(?:when|too much|until|till|cope|punish\w*|"
+    r"again|bleed\w*|bruise\w*)\b)",
     r"\b(?:razor|blade|knife|scissors|compass) (?:to|on|into|across) my (?:legs?|arms?|wrists?|"
     r"skin|thighs?|stomach)\b",
     r"\bin the (?:car|van) in the garage\b.*\bengine (?:running|on)\b|\bengine (?:running|on) in "
@@ -896,7 +946,9 @@ _SELF_HARM = _rx(
     r"i could|i will|i am going to) (?:do it|end it|die)\b",
     r"\b(?:might|could|will|would|going to) do (?:something )?to myself\b",
     r"\b(?:goodbye|suicide) (?:letters?|notes?|messages?|texts?)\b",
-    r"\b(?:painless|quickest|easiest|best) (?:way|ways) to (?:go|die|do it|end it)\b",
+    r"\b(?:painless|quickest|easiest|best|least painful|most painless|simplest|surest) "
+    r"(?:way|ways) "
+    r"to (?:go|die|do it|end it)\b",
     r"\b(?:looking up|looked up|searching|searched|googling|googled|researching) (?:ways|how) to "
     r"(?:die|do it|end it|kill)\b",
     r"\bgiving (?:all )?(?:my|away my) (?:stuff|things|belongings|possessions)(?: away)?\b",
@@ -1094,7 +1146,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
     # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
-    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to want to "
+    r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to think about "
+    r"(?:suicide|killing myself|ending it|dying)|used to want to "
     r"(?:die|end it(?: all)?|kill myself)|used to have "
     r"(?:suicidal|self harm|dark|bad) (?:thoughts|feelings|urges)|"
     r"attempted (?:suicide|to kill myself|"
@@ -1158,6 +1211,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"kid|teen\w*|student|patient|someone|lead) who (?:self harms?|cuts (?:herself|himself)|"
     r"is suicidal|attempted suicide|kills (?:himself|herself)|"
     r"took (?:his|her|their) (?:own )?life)\b",
+    r"\b(?:literally|actually) dead\b(?=.*\b(?:funny|laugh\w*|lol|haha|lmao|joke|hilarious)\b)",
+    r"\b(?:dark|suicidal|bad) thoughts\b(?: \w+){0,5} (?:have gone|are gone|went away|have stopped|"
+    r"stopped|passed|have passed|are over)\b",
     # fiction: "that film where the stalker jumps off the building", "a scene where my character
     # takes an overdose" (not "the film made me want to kill myself")
     r"\b(?:film|movie|show|book|play|episode|series|documentary|novel|song|game|scene|storyline)"
@@ -1193,7 +1249,7 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
         return False
     if _QUOTING_SOMEONE.search(normalised[: match.start()]):
         return True  # he texted me "im going to end it"
-    for word in reversed(normalised[: match.start()].split()[-6:]):
+    for word in reversed(normalised[: match.start()].split()[-8:]):
         if word in _FIRST_PERSON:
             return False
         if word in _THIRD_PERSON or (len(word) > 4 and word[:-1] in _THIRD_PERSON):
@@ -1267,12 +1323,19 @@ def assess(text: str) -> Assessment:
         if verdict is Verdict.NOT_NOW:
             danger, reason = verdict, why
             safe_elsewhere = safe_elsewhere or why == "safe context"
-        elif _NOW.search(clause) and _LOOSE_CUE.search(clause):
+        elif any_match(_FALSE_ALARM, clause):
+            # "i thought i smelt his cigarettes, but its the new neighbour"
+            danger, reason = Verdict.NOT_NOW, "false alarm"
+        elif _NOW.search(clause) and (
+            _LOOSE_CUE.search(clause) or _SOMEONE_DOING_NOW.search(clause)
+        ):
             now_elsewhere = True
     if danger is not Verdict.DANGER and _SEEN_NOW.search(whole):
         danger, reason = Verdict.DANGER, "seen now"
     if danger is not Verdict.DANGER and not dated and _THEIR_DEVICE_HERE.search(whole):
         danger, reason = Verdict.DANGER, "their device here"
+    if danger is not Verdict.DANGER and not dated and _LIGHTS_CUT.search(whole):
+        danger, reason = Verdict.DANGER, "lights cut"
     if (
         danger is not Verdict.DANGER
         and not dated

@@ -852,3 +852,69 @@ def test_crisis_in_acts_and_places(text: str) -> None:
 )
 def test_fiction_recovery_and_idiom_are_not_a_crisis(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the guy across the aisle is filming me on his phone",
+        "my boss has locked the stock room door with me inside",
+        "cycling back and a van has been crawling behind me for the last junction",
+        "the kitchen light just went off on its own and he used to mess with the fuse box",
+        "its half 2 and the car alarm has just gone off, thats what he did last time",
+        "the scraping is coming from round the back again",
+        "she got off the tram at my stop too",
+        "the ring camera just picked up someone at my door",
+        "hes moved over to the table right next to me",
+        "this guy wont stop staring at me across the carriage",
+    ],
+)
+def test_small_signs_of_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he texted to say he wont come round tonight after all, hes in york anyway",
+        "we sorted it out and he apologised",
+        "the club has banned him from the building",
+        "the van that was parked outside my flat all week has gone now",
+        "do door chains actually stop someone pushing the door open?",
+        "im writing a story where a character hides outside her ex's window",
+        "how can i make my back gate harder to climb",
+        "i thought i heard his car but it was the neighbour's",
+        "he rang my buzzer that one time and never again",
+        "he followed me to the station ages ago",
+        "last night the ring camera showed him at the gate, then he left",
+    ],
+)
+def test_calm_near_the_small_signs(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["whats the least painful way to go", "i keep banging my head on the wall until it bruises"],
+)
+def test_more_crisis_signs(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate was in hospital after an overdose years ago, shes doing great now",
+        "i used to think about suicide at school but im fine now",
+        "that joke was so good im literally dead lol",
+        "the dark thoughts i had last winter have passed",
+        "its like banging my head against a brick wall with the council",
+    ],
+)
+def test_more_crisis_near_misses_and_recovery(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+def test_someone_doing_something_now_keeps_a_past_clause_from_demoting() -> None:
+    text = "on the train and now hes getting up as we near my stop, he got off there last month too"
+    assert assess(text).danger is not Verdict.NOT_NOW

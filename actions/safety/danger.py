@@ -84,7 +84,8 @@ _NEAR = (
 _PLACE = (
     # not "his"/"their": "he is at his parents house" is where he is, not where the person is
     r"(?!(?:his|their|home)\b)(?!(?:my|our) (?:old|previous|last|ex|former)\b)"
-    r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|room|bedroom|building|halls|"
+    r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|"
+    r"room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
     r"entrance|reception|lobby|front|landing|"
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
@@ -188,7 +189,7 @@ _DANGER = _rx(
     r"\b(?:will|is going to|is gonna) wait (?:for me )?(?:outside )?(?:till|until|for) i (?:finish|"
     r"leave|come out|get off|clock off|lock up|close)\b",
     # "its happening again right now"
-    r"\b(?:it is|its|this is) (?:\w+ )?happening (?:\w+ )?(?:right now|now|as we speak|"
+    r"\b(?:it is|its|this is) (?!not\b)(?:\w+ )?happening (?:\w+ )?(?:right now|now|as we speak|"
     r"as i type)\b",
     # the stalker's own words, quoted: "im on your landing", "i am outside your house"
     r"\bi am (?:\w+ )?(?:outside|at|on|in|by|near|under|behind) (?:your|ur) (?:\w+ )?(?:door|house|"
@@ -277,7 +278,7 @@ _DANGER_SERIOUS = _rx(
     r"thumping|punching|slamming|shaking|booting) "
     r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:\w+ )?"
     r"(?:door|window|windows|doors|front door|gate)\b",
-    r"\b(?:has|have) (?:got|broken|come|climbed) (?:in|into)\b",
+    r"\b(?:has|have|is|are) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
     r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing|get|"
     r"getting|fetch|fetching|grab|grabbing|grabbed|picked up|picking up)"
@@ -298,7 +299,7 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
     # hearing someone is happening as they type, whatever else the message says
     r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ ){0,3}?"
-    r"(?:in|inside|"
+    r"(?:in|inside|round|around|out the|out by|"
     r"downstairs|upstairs|outside|at|on|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
@@ -313,6 +314,9 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:will not|wont|refuses to|refusing to) (?:stop|pull over)(?: the (?:car|taxi|cab|van))?"
     r"(?: to| and)? let (?:me|us) (?:out|go|off)\b",
     r"\b(?:will not|refuses to|refusing to) pull over\b",
+    r"\b(?:will not|wont|refuses to|refusing to) stop (?:when|even when|though|even though) i "
+    r"(?:ask|asked|say|tell|told|beg|begged|shout)\b",
+    r"\b(?:is not|not) going the right way\b|\b(?:is|are) going the wrong way\b",
     r"\b(?:throwing|chucking|lobbing|hurling) (?:\w+ ){0,2}at (?:my|the|our) "
     r"(?:window|windows|door|house|flat|car)\b",
     r"\b(?:is|are|has been|have been) (?:\w+ )?(?:crawling|creeping|driving slowly|kerb crawling) "
@@ -400,7 +404,8 @@ _DANGER_SERIOUS = _rx(
     r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
-    rf"\b{_BE} (?:coming|walking|running|heading) up (?:the|my|our) (?:drive|driveway|path|"
+    rf"\b{_BE} {_FILLER}(?:coming|walking|running|heading) up (?:the|my|our) (?:drive|driveway|"
+    rf"path|"
     r"garden path|stairs|steps|road|street|corridor)\b",
     rf"\b{_BE} (?:taking|coming up|running up) the stairs\b",
     r"\bknows (?:exactly )?(?:which|what) (?:room|flat|house|floor|carriage|seat|table|cubicle|"
@@ -455,7 +460,7 @@ _DANGER_SERIOUS = _rx(
     r"crossing|making a beeline|making (?:his|her|their) way) (?:(?:straight |right |directly )?"
     r"(?:at|up to|over to|for) (?:me|us)|(?:\w+ ){0,4}?(?:towards|toward) (?:me|us|the \w+ "
     r"(?:where )?i am))\b",
-    r"\bon (?:his|her|their) way (?:here|over|to me|to my|round)\b",
+    r"\bon (?:his|her|their) way (?:up )?(?:here|over|to me|to my|round|up to (?:my|the|our))\b",
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
     # the person says they are in danger now
@@ -521,6 +526,8 @@ _NOW_DURATION = re.compile(
     r"twenty|half an|an) (?:minutes|mins|hour)\b"
 )
 _PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
+# "he was parked outside for 40 minutes": a past verb, and nothing present, dates a duration
+_WAS_NOT_IS = re.compile(r"^(?!.*\b(?:is|are|am|has been|have been)\b).*\b(?:was|were)\b")
 # "he was outside for an hour on monday": a day named with a past verb dates the duration
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
@@ -582,7 +589,7 @@ _HABIT = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|if|in case|suppose|supposing|imagine|should i|what do i do when|dream\w*|"
     r"(?:was|am|were) (?:about|going) to say|nearly said|scenario|situation where|hypothetically|"
-    r"story|stories|novel|script|screenplay|fiction|plot|characters?|role ?play|"
+    r"story|stories|novel|script|screenplay|fiction|plot|characters?|role ?play|for when|"
     r"^(?:do|does|can|will|would|could|should) (?:\w+ ){0,4}(?:stop|prevent|deter)|"
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
@@ -607,6 +614,14 @@ _SOMEONE_EXPECTED_AFTER = re.compile(
     r" (?:\w+ ){0,2}?with (?:the |my |our |a |some )?(?:pizza|food|takeaway|parcel|parcels|"
     r"package|delivery|shopping|post|chinese|curry)\b"
 )
+# Away for a while: "hes in spain this week", "hes in scotland for work all week".
+_AWAY_FOR_A_WHILE = (
+    r"^(?:no |but no |nah |actually )*(?:he|she|they|my ex) (?:is|are) (?:\w+ )?in "
+    r"(?!(?:my|the|our|your|this|here|there|halls?|town|reception|lobby|class|lectures?|work|uni|"
+    r"school|college|bed|his|her|their|a|an)\b)\w+ (?:for (?:work|a conference|business) )?"
+    r"(?:this|all|for the|for a|until|till|for work|on business) ?(?:week|weekend|month|fortnight|"
+    r"few days|\w+day)?\b"
+)
 # Someone harmless at the door or outside: "it was just the postman", "the van is the builders".
 _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
@@ -626,10 +641,8 @@ _FALSE_ALARM = _rx(
     rf"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
     rf"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
     # away for a while, said after the alarm: "but no, hes in spain this week"
-    r"^(?:no |but no |nah |actually )*(?:he|she|they|my ex) (?:is|are) (?:\w+ )?in "
-    r"(?!(?:my|the|our|your|this|here|there|halls?|town|reception|lobby|class|lectures?|work|uni|school|college|bed|"
-    r"his|her|their|a|an)\b)\w+ (?:this|all|for the|for a|until|till) (?:week|weekend|month|"
-    r"fortnight|few days|\w+day)\b",
+    _AWAY_FOR_A_WHILE,
+    r"^(?:but )?(?:it|that) (?:was not|is not) (?:him|her|them|my ex)\b",
     r"^(?:and |but )?(?:security|the porters?|porters?|the police|police|staff|bouncers?|guards?|"
     r"officers?) (?:have|has) (?:got )?(?:hold of )?(?:him|her|them)\b",
     # a correction: "no sorry, i mean he WAS, that was on saturday"
@@ -666,6 +679,21 @@ _THEIR_DEVICE_HERE = re.compile(
     r"\b(?:his|her|their) (?:phone|location|dot|tracker|airtag|icon|pin) (?:\w+ ){0,3}?"
     r"(?:is |shows |says |showing )?(?:at|outside|on|near) (?:my|our) (?:address|house|flat|street|"
     r"road|door|building|home|drive)\b"
+)
+# A caller nobody expects: "doorbell. 2am. nobody's expecting anyone", "theres a knock, nobody
+# knocks this late".
+_UNEXPECTED_CALLER = re.compile(
+    r"\b(?:doorbell|door bell|buzzer|intercom|knock|knocking|knocks|bell)\b.*\b(?:(?:nobody|no one|"
+    r"noone) (?:is )?expect\w*|not expecting (?:anyone|anybody|any one)|expecting (?:nobody|"
+    r"no one)|"
+    r"(?:nobody|no one|noone) (?:knocks|comes round|rings|calls round|calls) (?:this late|at this "
+    r"time))\b"
+)
+# A question that then says it is real: "what do i do if hes in my car park now, because he is".
+_CONFIRMED_IF = re.compile(
+    r"\bif (?:he|she|they) (?:is|are|was|were) (?:\w+ ){0,6}?(?:right now|now) (?:because |cos |"
+    r"cause |and |"
+    r"which )?(?:he|she|they) (?:is|are)(?: right now| now| actually| literally)?$"
 )
 # The lights going off with a sign that someone did it: "the hall light just went off and i did not
 # touch it. my ex used to flip the fuse box".
@@ -774,6 +802,14 @@ _SAFE_CONTEXT = _rx(
     r"\bi (?:got|ran|managed to get) away\b",
 )
 _SAFE_STATEMENT = _rx(
+    _AWAY_FOR_A_WHILE,
+    r"\b(?:he|she|they|my ex) (?:is|are) not coming (?:back|round|over|home)\b",
+    r"\b(?:it is|its|this is) not happening (?:now|right now|any ?more)\b",
+    r"\b(?:gone|went) (?:back )?(?:in)?to (?:his|her|their) (?:own )?(?:flat|house|room|place|"
+    r"home)\b",
+    r"^(?:no |nah )?(?:he|she|they) (?:does not|do not|can not) (?:drive|have a car|"
+    r"know where i live|"
+    r"know my (?:new )?address)\b",
     # harmless, said in the same breath: "the van outside is just the builders next door"
     rf"\bwas (?:just |only )?(?:the|my|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
     rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
@@ -865,7 +901,8 @@ _SAFE_STATEMENT = _rx(
     r"(?: so\b.*)?$",
     # not where the person is: "he is in another class", "in a different building"
     r"\b(?:is|are) (?:now |still )?(?:in|at|on) (?:another|a different|a separate) "
-    r"(?:class|lecture|seminar|group|building|campus|city|town|country|county|school|office|department|team|year|"
+    r"(?:class|lecture|seminar|group|building|campus|city|town|country|county|school|office|"
+    r"department|team|year|"
     r"block|halls|course|module|shift|site|branch|store|uni|university|college|job|hospital|"
     r"prison|flat|house|part of (?:the )?(?:country|world|uk))\b",
 )
@@ -1039,6 +1076,7 @@ def _clause_danger(
         bool(_NOW_DURATION.search(clause))
         and not _PAST_TIME.search(clause)
         and not _ON_A_DAY_BEFORE.search(clause)
+        and not _WAS_NOT_IS.search(clause)
     )
     serious = [m for m in (p.search(clause) for p in _DANGER_SERIOUS) if m]
     plain = [m for m in (p.search(clause) for p in _DANGER) if m]
@@ -1127,6 +1165,15 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:could|would|will|nearly|almost|about to) die of\b",
     r"\bcut(?:s|ting)? (?:him|her|them|\w+) (?:out|off)\b(?: of my life)?",
     r"\bcut\w* (?:my |his |her |their )?(?:hair|fringe|nails)\b",
+    r"\bcut\w* (?:the |my |some )?(?:grass|lawn|hedges?|veg|vegetables|onions|paper|fabric|cake|"
+    r"bread|"
+    r"wood|branches|cable ties?|tags?|wires?|costs?|hours|sugar|carbs)\b",
+    r"\b(?:i am )?dying here\b(?=.*\b(?:form|confus\w*|boring|hot|heat|laugh\w*|lol|hungry|"
+    r"starving|"
+    r"work|queue|wait\w*|traffic)\b)",
+    r"\bkilling my (?:sleep|vibe|buzz|mood|phone|battery|back|feet|knees|brain|appetite|"
+    r"concentration|grades)\b",
+    r"\b(?:i would|id|would|could) (?:literally )?die for (?:a|an|some|the|one)\b",
     r"\b(?:(?:want|wanted|wanna) to )?(?:dying|died|die) of "
     r"(?:embarrassment|shame|boredom|laughter|cringe)\b",
     r"\b(?:dead|deid) (?:tired|scared|worried|nervous|bored|serious|stressed|on my feet|close|near|"
@@ -1336,6 +1383,10 @@ def assess(text: str) -> Assessment:
         danger, reason = Verdict.DANGER, "their device here"
     if danger is not Verdict.DANGER and not dated and _LIGHTS_CUT.search(whole):
         danger, reason = Verdict.DANGER, "lights cut"
+    if danger is not Verdict.DANGER and not dated and _UNEXPECTED_CALLER.search(whole):
+        danger, reason = Verdict.DANGER, "unexpected caller"
+    if danger is not Verdict.DANGER and _CONFIRMED_IF.search(whole):
+        danger, reason = Verdict.DANGER, "confirmed"
     if (
         danger is not Verdict.DANGER
         and not dated

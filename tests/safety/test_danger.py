@@ -918,3 +918,49 @@ def test_more_crisis_near_misses_and_recovery(text: str) -> None:
 def test_someone_doing_something_now_keeps_a_past_clause_from_demoting() -> None:
     text = "on the train and now hes getting up as we near my stop, he got off there last month too"
     assert assess(text).danger is not Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ill ring them on monday. wait, i can hear someone out by the bins",
+        "what would i do if she was at my door right now, because she is",
+        "its got worse, hes got into the flats",
+        "the cab driver wont stop even though i asked him to",
+        "hes actually coming up the path now",
+        "reception says a man is on his way up to my office",
+        "buzzer going at 3am and im not expecting anyone",
+    ],
+)
+def test_mid_flow_turns_to_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he drove off to his brothers in hull, hes not coming back tonight",
+        "shes in ireland for work all week",
+        "that was an old text, its not happening now",
+        "hes gone back into his own house next door",
+        "i thought it was him at the station but it wasnt him",
+        "no he does not know my new address",
+        "monday 9pm he was sat outside the chip shop for about 20 mins",
+        "hes away till december but i want a plan for when hes back",
+    ],
+)
+def test_mid_flow_calm_answers(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut the hedges today to keep busy",
+        "im dying here this queue is endless",
+        "the worry is killing my appetite",
+        "id die for a cup of tea",
+    ],
+)
+def test_everyday_dying_and_cutting(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

@@ -130,7 +130,9 @@ _DANGER = _rx(
     r"here(?! with me)|opposite|across the road|across the street|over the road|"
     r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
     r"out there|out front|round the corner|around the corner|in the car park|"
-    rf"back(?! on (?:{_ONLINE})\b| online\b))\b(?! (?:my|our) (?:old|previous|former|last)\b)",
+    rf"back(?! on (?:{_ONLINE})\b| online\b))\b(?! (?:my|our) (?:old|previous|former|last)\b|"
+    r" (?:his|her|their) (?:own |new |mums |dads |parents )?(?:house|flat|home|place|work|car|"
+    r"halls))",
     rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|a drone|people|"
     r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
     r".*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
@@ -154,6 +156,12 @@ _DANGER = _rx(
     r"beaten|jumped)\b",
     r"(?<!\bi )\b(?:is|are) (?:\w+ ){0,6}behind (?:me|us)\b",
     rf"\b{_WHO} (?:is|are) (?:\w+ ){{0,8}}?right (?:next to|beside|behind|in front of) (?:me|us)\b",
+    r"\b(?:is|are) in the same (?:\w+ )?(?:pub|bar|club|room|carriage|building|shop|cafe|"
+    r"restaurant|"
+    r"venue|place|lecture|class|gym|train|bus|queue|lift|tent|field) as (?:me|us)\b",
+    r"\basked for me (?:by name|at (?:the )?(?:desk|reception|door|bar|counter))\b|"
+    r"\basking for me by "
+    r"name\b",
     r"(?<!\bi )\b(?:has|have) been (?:\w+ ){0,4}behind (?:me|us) (?:since|for (?:the last |about |"
     r"like )?(?:\d+|a few|ten|twenty|five|fifteen|three|two|four|six) (?:mins|minutes|junctions|"
     r"stops|streets|roads|miles|turns|corners|stations))\b",
@@ -299,7 +307,7 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
     # hearing someone is happening as they type, whatever else the message says
     r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ ){0,3}?"
-    r"(?:in|inside|round|around|out the|out by|"
+    r"(?:in|inside|round|around|out the|out by|climbing|creeping|coming|breathing|"
     r"downstairs|upstairs|outside|at|on|moving|walking|breathing|trying|on the stairs)\b",
     r"\b(?:i am|we are|am|are) {0,1}(?:being|getting) (?:followed|chased|tailed|attacked|hurt|"
     r"hit|grabbed|threatened|watched right now|stalked right now)\b",
@@ -344,8 +352,35 @@ _DANGER_SERIOUS = _rx(
     r"(?:just (?:showed|picked up|caught|"
     r"spotted|alerted)|is showing|shows) (?:me )?(?:him|her|them|someone|somebody|a man|a person|"
     r"my ex)\b",
+    r"\b(?:rattling|rattled|opening|opened|pushing|poking|lifting|prising|prying) (?:the|my|our) "
+    r"(?:letterbox|letter box|door ?handle|handle|gate|latch)\b",
+    r"\b(?:better|best) (?:still )?be (?:here|there|in) when (?:he|she|they) (?:gets?|"
+    r"comes?) back\b",
+    r"\b(?:been|just been|was just|has been) (?:thrown|chucked|lobbed|smashed) (?:at|"
+    r"through) (?:my|the|"
+    r"our) (?:\w+ )?(?:window|door|car|house)\b|\bbrick (?:through|at) (?:my|the|"
+    r"our) (?:\w+ )?window\b",
+    r"\b(?:pulling|ripping|prising|prying|tearing|kicking) (?:\w+ ){0,2}(?:off|out of|open) (?:the|"
+    r"my|"
+    r"our) (?:\w+ )?(?:window|door|gate|lock|boards?)\b",
+    r"\b(?:is|are|it is|its|keeps|keep) (?:\w+ )?(?:ramming|bumping|shunting|"
+    r"nudging) (?:into )?(?:my|our|"
+    r"the back of my) (?:car|bumper|bike|van)\b",
+    r"\b(?:photos?|pics?|pictures?|videos?) of (?:my|our) (?:\w+ )?(?:bedroom|room|kitchen|"
+    r"living room|"
+    r"house|flat|bed) from inside\b|\bfrom inside (?:my|our) (?:house|flat|home|room|bedroom)\b",
     # circling them: "a man on a bike keeps circling me"
     r"\b(?:is|are|keeps|keep|been|just|now) (?:\w+ )?circling (?:round |around )?(?:me|us)\b",
+    # pulled in behind them, getting out, walking over: "a man is getting out and walking over"
+    r"\b(?:has|have|is|are) (?:just )?pulled (?:in|over) (?:right )?(?:behind|next to|beside|"
+    r"in front "
+    r"of) (?:me|us|my car)\b",
+    r"\b(?:a man|he|she|they|someone|the driver|the man|the guy) (?:is|are) getting out(?:$| of "
+    r"(?:the |a |his |her |their )?(?:car|van|taxi|cab|lorry|truck)\b)",
+    rf"\b{_BE} {_FILLER}(?:walking|coming|heading|running|storming) over\b(?! (?:the|a|to (?:his|"
+    r"her|their))\b)",
+    r"\bladder (?:\w+ ){0,2}(?:against|up to|at|under) (?:my|the|our) (?:\w+ )?window\b",
+    r"\bunzipping (?:my |the |our )?(?:tent|it|sleeping bag)\b",
     # filmed now: "the man opposite is filming me"
     rf"\b{_BE} {_FILLER}(?:filming|recording|photographing|videoing|taking (?:photos|pictures|pics|"
     r"videos) of) (?:me|us)\b",
@@ -412,7 +447,8 @@ _DANGER_SERIOUS = _rx(
     r"shop|building|bed|tent) i am in\b",
     # just come in where they are: "he just walked into the cafe im in", "came into the ladies"
     r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
-    r"(?:the|my|our|this) (?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|room|"
+    r"(?:(?:the|my|our|this) )?(?:\w+ ){0,2}?(?:cafe|shop|pub|bar|lecture|class|seminar|library|"
+    r"room|"
     r"office|building|gym|flat|house|kitchen|restaurant|station|carriage|bus|train|ladies|"
     r"toilets?|store|canteen|lift|club|waiting room|ward|reception|studio|lab)\b",
     r"\bjust (?:walked|come|came|stormed|burst|barged|got|strolled) (?:in(?:to)?|in to) "
@@ -549,7 +585,7 @@ _LOOSE_CUE = re.compile(
     r"turned up|turns up|turn up|showed up|shows up|waiting|waited|knife|gun|weapon|hit|"
     r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
     r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house|"
-    r"wait|shouting|screaming|letterbox|banging|knocking)\b"
+    r"wait|shouting|screaming|letterbox|banging|knocking|broke into|broken into)\b"
 )
 
 # What makes a cue not-now in its clause.
@@ -568,10 +604,15 @@ _WHO_FROM_BEFORE = re.compile(
     r"(?: (?:him|her|them))? (?:earlier|before|previously|already)|"
     r"from (?:yesterday|earlier|before|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week))|"
-    r"who (?:\w+ ){1,6}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
+    r"(?:who|that|which) (?:\w+ ){1,6}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
-    r"|\bwho\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?(?= (?:is|are|has|have|got|just|keeps)\b)"
+    r"|\b(?:who|that|which)\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?"
+    r"(?= (?:is|are|has|have|got|just|keeps)\b)"
+    # the thing they hold, dated: "holding the knife he showed me last week"
+    r"|\b(?:knife|gun|weapon|blade|bat|hammer|car|van)(?: (?:that|which))? (?:he|she|they) "
+    r"(?:\w+ ){1,3}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|before|"
+    r"the other (?:day|night|week))\b"
 )
 # A time still to come: "he says he's coming to my graduation next month".
 _LATER = re.compile(
@@ -582,7 +623,8 @@ _LATER = re.compile(
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time(?! i (?:look|turn|glance|check))|weekend|"
     r"single)|always|usually|often|"
-    r"sometimes|most (?:days|nights|mornings|evenings)|all the time|keeps|keep|kept|constantly|"
+    r"sometimes|most (?:days|nights|mornings|evenings|weekends|weeks|times)|all the time|keeps|"
+    r"keep|kept|constantly|"
     r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|on (?:mondays|tuesdays|"
     r"wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends))\b"
 )
@@ -591,6 +633,8 @@ _HYPOTHETICAL = re.compile(
     r"(?:was|am|were) (?:about|going) to say|nearly said|scenario|situation where|hypothetically|"
     r"story|stories|novel|script|screenplay|fiction|plot|characters?|role ?play|for when|"
     r"^(?:do|does|can|will|would|could|should) (?:\w+ ){0,4}(?:stop|prevent|deter)|"
+    r"^(?:do|does|will|would|can|should) (?:the )?(?:police|courts?|uni|university|i|we|you|they) "
+    r"(?:\w+ ){0,2}(?:need|require|have to)\b|"
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
@@ -700,7 +744,9 @@ _CONFIRMED_IF = re.compile(
 _LIGHTS_CUT = re.compile(
     r"\b(?:lights?|power|electrics?|electricity) (?:\w+ ){0,3}?(?:just |has just |have just )?"
     r"(?:went|gone|going|cut|turned|switched) (?:off|out)\b.*\b(?:did not (?:touch|turn|switch)|"
-    r"on (?:its|their) own|by (?:itself|themselves)|fuse ?(?:box|board))\b"
+    r"on (?:its|their) own|by (?:itself|themselves)|fuse ?(?:box|board)|just mine|only mine|"
+    r"only (?:my|"
+    r"our) (?:house|flat)|neighbours (?:still )?have|cut my (?:power|electric\w*|lights))\b"
 )
 # Someone doing something now, said in the same clause as "now": "now hes standing up as we get
 # close to my stop". Not a danger cue, but enough that a past clause elsewhere must not demote.
@@ -727,10 +773,21 @@ _HELPING_SOMEONE_ELSE = re.compile(
 # Someone reported to be near ("he texted saying hes outside") when another clause shows they
 # cannot be ("im at my dads 200 miles away").
 _SAYS_FIRST = re.compile(rf"{_SAYS}\b")
+# Someone else's view of the person: "my mum thinks im in danger".
+_OPINION = re.compile(
+    r"\b(?:mum|mom|dad|parents|friends?|mates?|family|sister|brother|partner|everyone|people|they|"
+    r"she|he|therapist|counsellor|gp|doctor|police) (?:thinks|think|reckons|reckon|is worried|are "
+    r"worried|keeps saying|keep saying) (?:that )?$"
+)
 _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
 _SAFE_CONTEXT = _rx(
+    r"\b(?:he|she|they|my ex) (?:has|have|is) not (?:messaged|messages|texted|called|rung|"
+    r"been in touch|contacted|emailed|posted|commented)\b",
+    r"^am i (?:overthinking|overreacting|being paranoid|being silly|being dramatic|"
+    r"over reacting)\b",
+    r"^(?:can|could) you (?:help me )?(?:understand|explain|tell me)\b",
     # asking what to call it: "a customer keeps messaging me, is that stalking?"
     r"^(?:is|would|does|could|can) (?:that|this|it) "
     r"(?:be |count as |classed as |class as |seen as )?"
@@ -743,8 +800,9 @@ _SAFE_CONTEXT = _rx(
     r"is not coming|"
     r"are not coming|can not come|can not make it)\b",
     r"\b(?:sorted it|sorted things|sorted it out|made up|apologised|apologized)\b",
-    r"\b(?:banned|barred) (?:him|her|them) from\b|\b(?:is|are|has been|have been|got) (?:banned|"
-    r"barred) from\b",
+    r"\b(?:banned|barred) (?:him|her|them)(?: from\b|$)|\b(?:is|are|has been|have been|"
+    r"got) (?:banned|"
+    r"barred)(?: from\b|$)",
     r"^how (?:can|do|should|could) (?:i|we) (?:make|stop|keep|secure|protect|prevent|lock|improve|"
     r"block|childproof|reinforce)\b",
     r"\b(?:stuck to|kept to|obeyed|followed|abided by|sticking to|keeping to) "
@@ -803,6 +861,10 @@ _SAFE_CONTEXT = _rx(
 )
 _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
+    r"^(?:no |nope |nah )?not (?:right )?now\b",
+    r"\b(?:do not|dont) think (?:he|she|they) (?:is|are) (?:there|here|outside) (?:for me|"
+    r"because of "
+    r"me)\b",
     r"\b(?:he|she|they|my ex) (?:is|are) not coming (?:back|round|over|home)\b",
     r"\b(?:it is|its|this is) not happening (?:now|right now|any ?more)\b",
     r"\b(?:gone|went) (?:back )?(?:in)?to (?:his|her|their) (?:own )?(?:flat|house|room|place|"
@@ -812,7 +874,7 @@ _SAFE_STATEMENT = _rx(
     r"know my (?:new )?address)\b",
     # harmless, said in the same breath: "the van outside is just the builders next door"
     rf"\bwas (?:just |only )?(?:the|my|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
-    rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}s?\b",
     rf"^(?:lol |haha |no |oh |nah |sorry )+(?:it is |its )?(?:just )?(?:my|our|the) (?:\w+ )?"
     rf"{_HARMLESS}s?\b",  # (an apostrophe lost: "no my brothers the one banging")
     rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise) (?:\w+ ){{0,3}}(?:is|was|are) "
@@ -821,8 +883,6 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:has|is|have) not been (?:\w+ ){0,2}?(?:outside|round|near|back|here|around|in touch|"
     r"seen)\b",
     r"\b(?:is|are) not allowed (?:near|within|to (?:come|contact|go|approach))\b",
-    r"\b(?:he|she|they|my ex) (?:has|have|is) not (?:messaged|messages|texted|called|rung|"
-    r"been in touch|contacted|emailed|posted|commented)\b",
     r"\b(?:he|she|they) (?:is|are) (?:just|only|probably just) (?:nosy|curious|friendly|"
     r"being friendly|"
     r"lonely|shy|awkward|being nice|bored)\b",
@@ -849,6 +909,7 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:is|are) (?:\w+ )?(?:watching (?:telly|tv|television|a film|a movie|netflix|youtube|"
     r"cartoons)|doing (?:her|his|their) homework|playing (?:games|on (?:her|his|their) \w+))\b",
     # following online is not following in the street
+    r"\bturned out (?:to be|it was|it is) (?!(?:him|her|them|my ex|his|the stalker|my stalker)\b)",
     r"\bturned out (?:to be|it was) (?:a |the |my |just |only )*(?:new |old )?(?:delivery|postman|"
     r"postie|courier|"
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
@@ -942,6 +1003,17 @@ _SELF_HARM = _rx(
     r"\b(?:til|till|until) (?:they|it|i) (?:bleed|bleeds|bled|bleeding)\b",
     r"^(?:i have|i) (?:written|wrote|left) (?:a|my|the) (?:note|letter)$",
     r"\bdisappear(?:ed|ing|s)? (?:forever|for good|permanently|for ever)\b",
+    r"\b(?:wish|hope|hoping|want) (?:a |the )?(?:car|bus|lorry|train|truck) (?:would |"
+    r"will )?(?:just )?"
+    r"(?:hit|run me over|kill) me\b|\bwish (?:something|someone) would (?:just )?(?:kill|hit) me\b",
+    r"\bcheck(?:ing)? out (?:permanently|for good|forever|of life)\b",
+    r"\bmake it (?:to|till|until|through) (?:\w+ ){0,3}\w+\b.*\b(?:do not|dont) (?:even |"
+    r"really )?want "
+    r"to(?: be here| live| any ?more)?$",
+    r"\bi (?:\w+ )?(?:hope|wish|want) (?:he|she|they|someone|somebody) (?:does |would |will |just |"
+    r"actually )?(?:kill|kills|finish|finishes) me\b",
+    r"\b(?:stopped|stop|not) eating\b(?: \w+){0,3} (?:on purpose|deliberately)\b|\bwaste away\b|"
+    r"\bstarve myself\b",
     r"\b(?:going|gone|went|been going) at my (?:legs?|arms?|wrists?|skin|thighs?|stomach)\b",
     # not the idiom "like banging my head against a brick wall"
     r"(?<!like )\b(?:banging|bang|banged|hitting|hit|smashing) my head (?:against|on|off) "
@@ -1003,7 +1075,7 @@ _SELF_HARM = _rx(
     r"building|roof|cliff|tube)\b",
     r"\bcan not face (?:another day|tomorrow|living|life|it any ?more|going on|waking up)\b",
     r"\bi (?:cut|burned|burnt) (?:myself )?(?:again|tonight|today|last night|this morning)\b",
-    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}(?:letters?|notes?) (?:\w+ ){0,4}"
+    r"\b(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}(?:letters?|notes?) (?:\w+ ){0,8}"
     r"just in case\b",
     r"\b(?:got|have|holding|hid|hidden|keep) (?:\w+ )?(?:a |the |my )?"
     r"(?:blade|blades|razor|razors)\b",
@@ -1150,7 +1222,7 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         _PAST.search(told_when) or (not serious and _habitual(told_when, match.end()))
     ):
         return "past or habitual"
-    if _REPORTED.search(before) or _SAYS_FIRST.match(match.group(0)):
+    if _REPORTED.search(before) or _SAYS_FIRST.match(match.group(0)) or _OPINION.search(before):
         return "reported"
     return ""
 
@@ -1224,6 +1296,10 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"dog|pet|rabbit|budgie|tortoise|nan|gran|grandad|granddad|grandma|grandpa|"
     r"ipad|headphones|printer|wifi|torch)s? (?:\w+ ){0,6}(?:dead|die|dying|died)\b",
     r"\bto die for\b",
+    r"\boverdos\w* on (?!(?:pills|tablets|paracetamol|meds|medication|drugs|insulin|heroin)\b)"
+    r"(?:\w+ ){0,2}(?:podcasts?|tv|netflix|chocolate|sugar|coffee|caffeine|sweets|crisps|cake|"
+    r"crime|"
+    r"films?|shows?|series|telly|social media|revision)\b",
     r"\b(?:want|wish|need) (?:the|this|his|her|their|all the) (?:\w+ )?(?:harassment|stalking|"
     r"messages|calls|abuse|situation|texts|contact|bullying|nightmare|case|investigation|"
     r"court case|comments) (?:\w+ ){0,2}to (?:end|stop)\b",

@@ -964,3 +964,61 @@ def test_mid_flow_calm_answers(text: str) -> None:
 )
 def test_everyday_dying_and_cutting(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the van that tailgated me for miles has pulled in behind my car and a man is getting out",
+        "hes at my door with the bat he waved at me last week",
+        "the guy who keeps messaging me has just walked into reception and asked for me by name",
+        "my cat is hissing and someone is lifting the letterbox",
+        "theres a ladder up against my window and i can hear someone climbing",
+        "she said id better be here when she gets back",
+        "a brick has just been thrown through my window",
+        "someone is prising the boards off the back door",
+        "the car is ramming the back of my car on the dual carriageway",
+        "hes sending pictures of my kitchen from inside my house",
+        "my ex is in the same bar as me tonight and keeps staring",
+        "the lights just went out and only mine, the neighbours still have power",
+    ],
+)
+def test_what_a_reader_infers_is_happening(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he was released from prison last month and is getting out on licence soon",
+        "the man in the van turned out to be a parcel courier",
+        "the banging is just my flatmates boyfriend leaving",
+        "my friend says her ex is outside her house most weekends",
+        "not now, but im worried about when hes released",
+        "do i need proof hes following me before i report it?",
+        "am i overthinking it",
+        "my mum thinks im in danger but he hasnt contacted me in months",
+        "the lad from the gym has been banned",
+        "he is in the same lecture as me on tuesdays",
+    ],
+)
+def test_calm_that_looks_like_the_inferences(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i sometimes wish a bus would hit me",
+        "thinking of checking out for good",
+        "i hope he kills me and gets it over with",
+        "not eating on purpose, i want to waste away",
+        "wrote notes for my family and my best friend tonight just in case",
+    ],
+)
+def test_crisis_said_sideways(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+def test_a_binge_of_podcasts_is_not_an_overdose() -> None:
+    assert assess("i overdosed on netflix this weekend").self_harm is not Verdict.DANGER

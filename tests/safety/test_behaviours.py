@@ -122,3 +122,22 @@ def test_describe_reads_naturally() -> None:
         "following you, watching you and sending or leaving you gifts or things you did not ask for"
     )
     assert describe([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she keeps sending me screenshots of my own whatsapps", "spyware"),
+        ("found a little black box taped under my car bumper", "location_tracking"),
+        ("theres an apple tag in my handbag that isnt mine", "location_tracking"),
+        ("someone left a funeral wreath on my doorstep", "threats"),
+        ("a card came saying you better be careful", "threats"),
+        ("he posted that i deserve whats coming", "threats"),
+    ],
+)
+def test_signs_found_rather_than_named(text: str, expected: str) -> None:
+    assert expected in recognise_patterns(text)
+
+
+def test_a_kind_card_is_not_a_threat() -> None:
+    assert "threats" not in recognise_patterns("got a birthday card from my nan saying be happy")

@@ -754,6 +754,14 @@ _SOMEONE_DOING_NOW = re.compile(
     r"\b(?:he|she|they|the man|the guy|someone|somebody|a man|my ex) (?:is|are) (?:\w+ )?\w+ing\b"
 )
 # The two of them in different places, said across clauses: "hes in london and im in glasgow".
+# Danger now that only the whole message shows: (reason, pattern, only when nothing dates it).
+_WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("seen now", _SEEN_NOW, False),
+    ("their device here", _THEIR_DEVICE_HERE, True),
+    ("lights cut", _LIGHTS_CUT, True),
+    ("unexpected caller", _UNEXPECTED_CALLER, True),
+    ("confirmed", _CONFIRMED_IF, False),
+)
 _FAR_APART = re.compile(
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live)(?: still| now| back| currently)? in "
     r"(?!(?:my|the|our|your|this|a|an|his|her|their|here|there|bed|front|town)\b)(\w+)\b.*"
@@ -873,8 +881,8 @@ _SAFE_STATEMENT = _rx(
     r"know where i live|"
     r"know my (?:new )?address)\b",
     # harmless, said in the same breath: "the van outside is just the builders next door"
-    rf"\bwas (?:just |only )?(?:the|my|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
-    rf"\b(?:is|are) (?:just |only |actually )(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}s?\b",
+    rf"\b(?:was (?:just |only )?|(?:is|are) (?:just |only |actually ))(?:the|my|a|our) "
+    rf"(?:\w+ ){{0,2}}?{_HARMLESS}s?\b",
     rf"^(?:lol |haha |no |oh |nah |sorry )+(?:it is |its )?(?:just )?(?:my|our|the) (?:\w+ )?"
     rf"{_HARMLESS}s?\b",  # (an apostrophe lost: "no my brothers the one banging")
     rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise) (?:\w+ ){{0,3}}(?:is|was|are) "
@@ -1127,15 +1135,14 @@ _SELF_HARM_NEGATED = _rx(
 
 
 # An animal doing it: "my cat keeps scratching at the door".
+_PETS = r"(?:cat|cats|dog|dogs|kitten|puppy|pet|hamster|rabbit)"
 _ANIMAL = re.compile(
-    r"\b(?:cat|cats|dog|dogs|kitten|puppy|pet|fox|foxes|bird|birds|squirrel|rat|mouse|rabbit|"
-    r"hamster|hedgehog|badger|seagull|pigeon)\b(?: \w+){0,3} $"
+    rf"\b(?:{_PETS}|fox|foxes|bird|birds|squirrel|rat|mouse|hedgehog|badger|seagull|pigeon)\b"
+    r"(?: \w+){0,3} $"
 )
 # A pet named in one clause and the next going on without a subject: "my dog followed me and is
 # waiting outside the bathroom".
-_PET_SUBJECT = re.compile(
-    r"^(?:lol |haha |omg )?(?:my|our) (?:cat|cats|dog|dogs|kitten|puppy|pet|hamster|rabbit)\b"
-)
+_PET_SUBJECT = re.compile(rf"^(?:lol |haha |omg )?(?:my|our) {_PETS}\b")
 _NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
 _SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have|i was|we were)(?: \w+){0,2} $")
 
@@ -1453,16 +1460,11 @@ def assess(text: str) -> Assessment:
             _LOOSE_CUE.search(clause) or _SOMEONE_DOING_NOW.search(clause)
         ):
             now_elsewhere = True
-    if danger is not Verdict.DANGER and _SEEN_NOW.search(whole):
-        danger, reason = Verdict.DANGER, "seen now"
-    if danger is not Verdict.DANGER and not dated and _THEIR_DEVICE_HERE.search(whole):
-        danger, reason = Verdict.DANGER, "their device here"
-    if danger is not Verdict.DANGER and not dated and _LIGHTS_CUT.search(whole):
-        danger, reason = Verdict.DANGER, "lights cut"
-    if danger is not Verdict.DANGER and not dated and _UNEXPECTED_CALLER.search(whole):
-        danger, reason = Verdict.DANGER, "unexpected caller"
-    if danger is not Verdict.DANGER and _CONFIRMED_IF.search(whole):
-        danger, reason = Verdict.DANGER, "confirmed"
+    if danger is not Verdict.DANGER:
+        for why, pattern, undated_only in _WHOLE_MESSAGE_NOW:
+            if not (undated_only and dated) and pattern.search(whole):
+                danger, reason = Verdict.DANGER, why
+                break
     if (
         danger is not Verdict.DANGER
         and not dated

@@ -47,6 +47,7 @@ _PAST_TIME_WORDS = (
     r"last (?:night|week|weekend|month|year|time|term|semester|summer|winter|spring|"
     rf"autumn|christmas|{_WEEKDAY})|(?:days?|weeks?|months?|years?|hours?) ago|earlier|"
     r"(?:at|over) (?:christmas|easter|new year|halloween)|in (?:freshers|first year|year \d+)|"
+    rf"(?:is|are|was|were) from (?:{_MONTH}|last (?:week|month|year)|\d{{4}})|"
     rf"the other (?:day|night|week)|in (?:{_MONTH}|\d{{4}})|(?<!not )(?<!isnt )in (?:the )?past|"
     # "back in march", not "he is coming back in"
     rf"back in (?:{_MONTH}|\d{{4}}|the day|the summer|first year|second year|school|sixth form|"
@@ -72,6 +73,19 @@ _WHO = (
     r"the landlord|my landlord|landlord)"
 )
 _BE = r"(?:is|are|am)"
+# Places and things as the subject: "the railway line is at the back of my garden", "the tracker is
+# in my drawer", "the party is at my mates house" (not "the man who sent the flowers is outside").
+_A_THING_BEFORE = re.compile(
+    r"^(?!.*\b(?:who|whos|that|which)\b).*\b(?:line|tracks|river|canal|station|park|party|tracker|"
+    r"trackers|airtag|phone|letters?|notes?|card|flowers|parcel|gift|present|evidence|camera|"
+    r"laptop|"
+    r"diary|statement|meeting|appointment|interview|exam|lecture|hearing|case) $"
+)
+# "it is in a drawer at work", "its at my mates house": a thing, unless it is a vehicle waiting.
+_NOT_A_THING = (
+    r"(?!(?<=^it )(?:is|are) (?!(?:still |just |now |right )*(?:parked|sat|sitting|waiting|idling|"
+    r"back|here|outside (?:again|now))\b))"
+)
 _FILLER = (
     r"(?:(?:right|just|still|now|currently|literally|actually|already|standing|sitting|sat|waiting|"
     r"parked|hiding|lurking|hanging around|hanging about|back|again|here|stood|outside now|"
@@ -84,6 +98,8 @@ _NEAR = (
 _PLACE = (
     # not "his"/"their": "he is at his parents house" is where he is, not where the person is
     r"(?!(?:his|their|home)\b)(?!(?:my|our) (?:old|previous|last|ex|former)\b)"
+    # "he is at work" is at his own work; "he is outside work" is outside the person's
+    r"(?!(?<=\bat |\bin )(?:work|school|uni|college)\b)"
     r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|"
     r"room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
@@ -91,7 +107,9 @@ _PLACE = (
     r"corridor|kitchen|bathroom|lecture|class|seminar|shop|library|campus|room|window|drive|"
     r"driveway|porch|balcony|door step|doorstep|work place|workplace|job|gym|bus|train|halls|"
     r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent|aisle|platform|"
-    r"checkout|counter|ward|unit|bay|yard|shop floor|staff room|stockroom|site)"
+    r"checkout|counter|ward|unit|bay|yard|shop floor|staff room|stockroom|site|sinks?|cubicles?|"
+    r"loos?|"
+    r"changing rooms?|fitting rooms?|toilet)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -99,16 +117,27 @@ _PLACE = (
 _DANGER = _rx(
     # presence at the person's place: "he is (right) outside my door", "they're at my window"
     rf"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!stuff )(?<!things )(?<!belongings )(?<!clothes )(?<!keys )"
-    rf"(?<!bag )(?<!bike )(?<!post )(?<!parcel )\b(?:is|are) {_FILLER}{_NEAR} {_PLACE}\b",
-    rf"\b(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) (?:my|our|me) "
-    r"(?!(?:old|previous|former|last|ex)\b)(?:\w+ ){0,2}\w+",
-    r"\b(?:\d+|a few|few|couple of|a couple of|five|ten|two|three) (?:mins?|minutes|seconds|secs|"
-    r"streets|roads|doors) away\b",
+    rf"(?<!bag )(?<!bike )(?<!post )(?<!parcel )\b{_NOT_A_THING}(?:is|are) "
+    rf"{_FILLER}{_NEAR} {_PLACE}\b",
+    rf"\b{_NOT_A_THING}(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) "
+    r"(?:my|our|me) "
+    r"(?!(?:old|previous|former|last|ex|head|mind|thoughts|dreams?|nightmares?)\b)(?:\w+ ){0,2}\w+",
+    r"(?<!\bsits )(?<!\bsit )(?<!\blives )(?<!\blive )\b(?:\d+|a few|few|couple of|a couple of|"
+    r"five|ten|two|three) "
+    r"(?:mins?|minutes|seconds|secs|streets|roads|doors|seats|rows|tables|people) away\b",
+    r"\b(?:has|have|is|are) (?:just )?got off at (?:my|the same) (?:stop|station)\b",
+    # a bare noun phrase: "man in a hood following me from aldi"
+    r"^(?:there is |theres |omg |help |please )?(?:a |an |some |this |that )?(?:\w+ )?"
+    r"(?:man|guy|bloke|lad|woman|person|someone|somebody|car|van|group|gang|lads|men)\b"
+    r"(?: (?!(?:was|were|had|has|have|been|is|are|used|kept|keeps|who|that)\b)\w+){0,4} "
+    r"(?:following|chasing|watching|filming|staring at) me\b"
+    r"(?! (?:turned|went|stopped|walked|got|has|is|was|drove|left|ran|disappeared|carried)\b)",
     r"(?<!\bi )(?<!\bwe )\b(?:has|have|is|are) (?:just |literally just |only just )?(?:turned up|"
     r"shown up|showed up|"
     r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
-    r"(?<!\bi )(?<!\bi have )(?<!\bwe )(?<!\bwe have )(?<!\bi am )"
-    r"\bjust (?:turned up|showed up|arrived|appeared|got on|got in|walked in|came in|sat down|"
+    r"(?<!\bi )(?<!\bi have )(?<!\bwe )(?<!\bwe have )(?<!\bi am )(?<!flatmate )(?<!housemate )"
+    r"(?<!roommate )(?<!flatmates )(?<!housemates )\bjust (?:turned up|showed up|arrived|appeared|"
+    r"got on|got in|walked in|came in|sat down|"
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
     r"\b(?:someone|somebody|he|she|they|the guy|the man) (?:is |has )?just (?:knocked|banged|"
     r"buzzed|(?:rang|rung) the (?:door ?bell|bell|buzzer))\b",
@@ -127,6 +156,9 @@ _DANGER = _rx(
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
+    r"inside(?! (?:for|till|until|(?:the )?prison|jail|at the moment|now for|and (?:fine|safe|ok|"
+    r"okay|"
+    r"asleep|warm))\b)|"
     r"here(?! with me)|opposite|across the road|across the street|over the road|"
     r"under (?:the|my) (?:street ?light|lamp ?post|window|tree|bridge)|"
     r"out there|out front|round the corner|around the corner|in the car park|"
@@ -305,6 +337,26 @@ _DANGER_SERIOUS = _rx(
     r"(?:in|into) "
     r"(?:my|our) (?:drink|drinks|glass)\b",
     r"\b(?:lock is being picked|picking (?:the|my|our) lock)\b",
+    r"\b(?:is|are|he|she|they|someone|somebody) (?:\w+ )?(?:climbing|crawling|squeezing) (?:in|"
+    r"into|"
+    r"through|over|up)\b",
+    r"\b(?:just heard|can hear|hearing) (?:the |a |his |her |their |someones )?keys? (?:turn|"
+    r"turning|go|"
+    r"going|in the (?:lock|door))\b",
+    r"\bjust (?:held|pulled|showed|flashed|waved|pointed) (?:out |up )?(?:a |an |his |her |their |"
+    r"the )?"
+    r"(?:knife|gun|weapon|blade|machete|bat|hammer|axe|crowbar)\b",
+    r"\b(?:stepped|stepping|stood|standing|moved|moving) (?:out )?(?:\w+ ){0,4}?(?:to block|"
+    r"blocking) "
+    r"(?:it|me|us|my way|the way|the path|the door|the exit)\b",
+    # shouted through the door now: "hes downstairs saying hell break the door down"
+    r"\b(?:saying|shouting|screaming|yelling|threatening|swearing)(?: that)? (?:(?:he|she|they) "
+    r"(?:will|is going to|are going to|gonna)|hell|shell) (?:break|kick|smash|knock|bash) (?:the|"
+    r"my|our) "
+    r"(?:\w+ )?(?:door|window)s? (?:down|in)\b",
+    # closing in: "hes moved closer twice", "she keeps edging nearer"
+    r"\b(?:is|are|has|have|keeps|keep) (?:just )?(?:moved|moving|getting|coming|edging|inching|"
+    r"creeping|shuffling) (?:closer|nearer)\b",
     # hearing someone is happening as they type, whatever else the message says
     r"\bcan hear (?:him|her|them|someone|somebody|footsteps|a man|people) (?:\w+ ){0,3}?"
     r"(?:in|inside|round|around|out the|out by|climbing|creeping|coming|breathing|"
@@ -340,7 +392,7 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|rattling|testing|jiggling|turning|pulling) (?:the|my|our|every|each|all the|"
     r"all of the) (?:\w+ )?(?:door ?handles?|handles?|doors?|front door|back door|windows?|"
     r"locks?)\b",
-    r"\bcan not (?:get away|get out|escape|leave|get past)\b",
+    r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\bcan not (?:get away|get out|escape|leave|get past)\b",
     # a sign of him now: "my car alarm has just gone off" at 3 a.m., "the noise is coming from round
     # the back", "my doorbell camera just showed him on the step"
     r"\b(?:car alarm|house alarm|burglar alarm) (?:has |is )?just (?:gone off|went off|started)\b",
@@ -560,6 +612,11 @@ _NOW_DURATION = re.compile(
     r"|\bbeen (?:there|here|outside|out there|at it|going|waiting|sat there|stood there) "
     r"(?:for )?(?:like |about |around |over |nearly |almost )?(?:\d+|a few|few|ten|five|fifteen|"
     r"twenty|half an|an) (?:minutes|mins|hour)\b"
+    r"|\bbeen (?:\w+ ){0,2}(?:behind me|following me|on my tail|tailing me) since (?:junction|the "
+    r"(?:station|"
+    r"bus stop|stop|shop|pub|club|lights|roundabout|motorway|services|garage|park)|i (?:left|got "
+    r"off|"
+    r"got on|came out|set off|pulled out))\b"
 )
 _PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
 # "he was parked outside for 40 minutes": a past verb, and nothing present, dates a duration
@@ -574,7 +631,8 @@ _NOW_CUE = re.compile(
     r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))|"
     r"being followed|"
     r"watching my (?:window|house|flat|door|room|building)|"
-    r"banging|knocking|trying to get|in my (?:house|flat|room|home|halls|building)|chasing me|"
+    r"banging|knocking|knock knock|trying to get|in my (?:house|flat|room|home|halls|building)|"
+    r"chasing me|"
     r"waiting for me|staring at me|(?:pushed|hit|hurt|attacked|punched|kicked|grabbed|touched|"
     r"stabbed|strangled|choked|slapped|shoved|threatened|cornered) me)\b"
 )
@@ -600,14 +658,15 @@ _PAST = re.compile(
 # A past time that only says who the person is: "the man i mentioned earlier is outside",
 # "the guy from last week is at my door". Removed before the clause's tense is judged.
 _WHO_FROM_BEFORE = re.compile(
-    r"\b(?:(?:i|we) (?:mentioned|told you about|talked about|spoke about|said)"
+    r"\b(?:(?:i|we) (?:have )?been (?:telling you|talking) about|(?:i|we) (?:told you|talked) "
+    r"about|(?:i|we) (?:mentioned|told you about|talked about|spoke about|said)"
     r"(?: (?:him|her|them))? (?:earlier|before|previously|already)|"
     r"from (?:yesterday|earlier|before|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week))|"
     r"(?:who|that|which) (?:\w+ ){1,6}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|"
     r"the other (?:day|night|week)))\b"
     # a relative clause before the main verb: "the guy who has been stalking me for months is ..."
-    r"|\b(?:who|that|which)\b(?! (?:is|are) (?!been\b))(?: \w+){1,8}?"
+    r"|\b(?:who|that|which)\b(?! (?:is|are) (?!been\b))(?: \w+){1,10}?"
     r"(?= (?:is|are|has|have|got|just|keeps)\b)"
     # the thing they hold, dated: "holding the knife he showed me last week"
     r"|\b(?:knife|gun|weapon|blade|bat|hammer|car|van)(?: (?:that|which))? (?:he|she|they) "
@@ -625,7 +684,9 @@ _HABIT = re.compile(
     r"single)|always|usually|often|"
     r"sometimes|most (?:days|nights|mornings|evenings|weekends|weeks|times)|all the time|keeps|"
     r"keep|kept|constantly|"
-    r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|on (?:mondays|tuesdays|"
+    r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|"
+    r"(?:\w+ )(?:days|nights|mornings|evenings|weeks|times) (?:running|in a row)|on (?:mondays|"
+    r"tuesdays|"
     r"wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends))\b"
 )
 _HYPOTHETICAL = re.compile(
@@ -642,8 +703,8 @@ _HYPOTHETICAL = re.compile(
 )
 _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:no one|noone|nobody|nothing|no body)(?: is| are)?\s*$)|"
-    r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose)\b"
-    r"(?:\s\w+){0,3}\s*$)"
+    r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose|mean)\b"
+    r"(?:\s\w+){0,3}\s*$)|(?:\bnot saying(?:\s\w+){0,2}\s*$)"
 )
 # Someone the person expects at the door: "the delivery guy is outside", "my flatmate is at the
 # door with pizza". Only people who come for a job: family, partners, friends, neighbours and
@@ -672,7 +733,9 @@ _HARMLESS = (
     r"delivery)|pizza(?: guy| man)?|takeaway|flatmate|housemate|roommate|mum|mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
-    r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics)"
+    r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics|plumber|electrician|"
+    r"decorators?|"
+    r"people (?:upstairs|downstairs|next door|above|below))"
 )
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
@@ -711,11 +774,17 @@ _ARRIVING_MESSAGE = re.compile(
     r"(?:text|message|dm|snap) (?:saying|that says|said)|(?:a|another|new) (?:text|message|dm|"
     r"snap))\b(?: \w+){0,12}? "
     r"(?:open (?:up|the door)|let me in|"
-    r"i know (?:you are|ur|youre) (?:in|home|there|inside|at|on)|come (?:outside|out here|down|"
+    r"i know (?:you are|ur|youre) (?:in|home|there|inside|at|on)|come (?:outside|"
+    r"out here|down|"
     r"to the (?:door|window))|look (?:outside|out (?:of )?(?:your|the|ur) window|behind you)|"
     r"turn (?:a)?round|(?:nearly|almost) (?:there|here|at|outside)|not far (?:now|away)|"
     r"see you in (?:a )?(?:minute|min|sec|second|bit|mo|\d+)|be there in (?:\d+|a few|five|ten|"
     r"two|a minute|a sec)|(?:at|near|outside|to) the (?:\w+ ){1,2}(?:you are|youre|ur) (?:at|in))\b"
+)
+# Said through the door now: "hes yelling through the letterbox that he knows im in".
+_SHOUTS_THEY_KNOW_IM_IN = re.compile(
+    r"(?<!was )(?<!were )\b(?:saying|shouting|yelling|screaming)(?: \w+){0,4}? (?:that )?"
+    r"(?:he|she|they) knows? (?:i am|you are|ur|youre) (?:in|home|there|inside)\b"
 )
 # Their phone shown at the person's home on a location app, said across commas: "it's his
 # phone, at my address".
@@ -727,9 +796,11 @@ _THEIR_DEVICE_HERE = re.compile(
 # A caller nobody expects: "doorbell. 2am. nobody's expecting anyone", "theres a knock, nobody
 # knocks this late".
 _UNEXPECTED_CALLER = re.compile(
-    r"\b(?:doorbell|door bell|buzzer|intercom|knock|knocking|knocks|bell)\b.*\b(?:(?:nobody|no one|"
+    r"\b(?:doorbell|door bell|buzzer|intercom|knock|knocking|knocks|bell|letterbox|letter box|"
+    r"door handle)\b.*\b(?:(?:nobody|no one|"
     r"noone) (?:is )?expect\w*|not expecting (?:anyone|anybody|any one)|expecting (?:nobody|"
-    r"no one)|"
+    r"no one)|not (?:the )?(?:post|postman|postie|delivery)(?! \w)|(?:at )?this time of (?:the "
+    r")?night|"
     r"(?:nobody|no one|noone) (?:knocks|comes round|rings|calls round|calls) (?:this late|at this "
     r"time))\b"
 )
@@ -748,10 +819,36 @@ _LIGHTS_CUT = re.compile(
     r"only (?:my|"
     r"our) (?:house|flat)|neighbours (?:still )?have|cut my (?:power|electric\w*|lights))\b"
 )
+# Someone moving about inside while the person is alone: "footsteps upstairs and nobody else
+# lives here", "i live alone and theres someone in the kitchen".
+_ALONE = (
+    r"(?:(?:nobody|no one|noone) else (?:lives|is|should be)(?: here| home| in)?|i live (?:alone|"
+    r"on my own|"
+    r"by myself)|i am (?:home )?(?:alone|on my own|by myself))"
+)
+_INSIDE = (
+    r"(?:footsteps|foot steps|someone|somebody|voices?|noises?|movement|creaking|a bang|whispering)"
+    r"(?: \w+){0,3} (?:upstairs|downstairs|in the (?:house|flat|hall|hallway|kitchen|loft|attic|"
+    r"next room|living room|lounge|bathroom)|on the (?:stairs|landing))"
+)
+_SOMEONE_INSIDE_ALONE = re.compile(rf"\b{_INSIDE}\b.*\b{_ALONE}\b|\b{_ALONE}\b.*\b{_INSIDE}\b")
+# A cry about the door or window, and nothing after: "the texts are saved. oh god the window"
+_CRY_AT_THE_DOOR = re.compile(
+    r"\b(?:oh god|oh my god|omg|oh no|oh shit|shit|fuck|wtf|jesus|christ)(?: \w+)? (?:the|my) "
+    r"(?:window|door|back door|front door|letterbox|handle|door handle|lock)$"
+)
+# A short reply that it is happening now: "happening now", "yes its going on right now".
+_HAPPENING_NOW = re.compile(
+    r"^(?:yes |yeah |yh |yep |it is )?(?:it is |its |this is |it )?(?:happening|going on) "
+    r"(?:right )?now$"
+)
 # Someone doing something now, said in the same clause as "now": "now hes standing up as we get
 # close to my stop". Not a danger cue, but enough that a past clause elsewhere must not demote.
 _SOMEONE_DOING_NOW = re.compile(
-    r"\b(?:he|she|they|the man|the guy|someone|somebody|a man|my ex) (?:is|are) (?:\w+ )?\w+ing\b"
+    r"\b(?:he|she|they|the man|the guy|someone|somebody|a man|my ex) (?:is|are) (?:\w+ )?"
+    r"(?!(?:texting|messaging|calling|ringing|emailing|dming|posting|commenting|liking|blowing "
+    r"up)\b)"
+    r"(?:\w+ing|stood|sat)\b"
 )
 # The two of them in different places, said across clauses: "hes in london and im in glasgow".
 # Danger now that only the whole message shows: (reason, pattern, only when nothing dates it).
@@ -761,6 +858,10 @@ _WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("lights cut", _LIGHTS_CUT, True),
     ("unexpected caller", _UNEXPECTED_CALLER, True),
     ("confirmed", _CONFIRMED_IF, False),
+    ("someone inside, alone", _SOMEONE_INSIDE_ALONE, True),
+    ("cry at the door", _CRY_AT_THE_DOOR, True),
+    ("happening now", _HAPPENING_NOW, False),
+    ("shouts they know im in", _SHOUTS_THEY_KNOW_IM_IN, True),
 )
 _FAR_APART = re.compile(
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live)(?: still| now| back| currently)? in "
@@ -814,13 +915,15 @@ _SAFE_CONTEXT = _rx(
     r"^how (?:can|do|should|could) (?:i|we) (?:make|stop|keep|secure|protect|prevent|lock|improve|"
     r"block|childproof|reinforce)\b",
     r"\b(?:stuck to|kept to|obeyed|followed|abided by|sticking to|keeping to) "
-    r"(?:the|his|her|their) (?:order|bail|bail conditions|conditions|injunction|undertaking)\b",
+    r"(?:(?:the|his|her|their) (?:order|bail|bail conditions|conditions|injunction|undertaking)|"
+    r"(?:them|it|those)(?: so far)?$)",
     r"\b(?:i have had|had|i have|been) no (?:trouble|problems|contact|issues|bother) "
     r"(?:since|from)\b",
     r"\b(?:worried|scared|afraid|anxious|nervous|terrified|worry) (?:that )?(?:he|she|they|my ex|"
     r"someone) (?:might|will|could|may|is going to|would)\b(?!.*\b(?:now|tonight|right now)\b)",
     r"\bdo not feel (?:unsafe|in danger|threatened)\b",
     r"\bi am (?:back )?(?:home|at home|back in my room|in my room|indoors)(?: now)?$",
+    r"\bi am (?:back )?(?:home|at home) in (?!(?:my|the|our|halls?|bed)\b)\w+(?: now)?$",
     r"^(?:and |ok |okay )?(?:now )?i am (?:in|inside|in the house|in my flat|back in halls|in bed)"
     r"(?: now| safe)?$",
     r"\b(?:he|she|they|my ex) (?:lives|live|has moved|have moved|moved|is living|are living) "
@@ -856,7 +959,18 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live|has been|have been)(?: back| still| now)? in "
     r"(?!(?:my|the|our|your)\b)\w+ (?:\w+ )?i am (?:in|at|back in) \w+",
     r"\b(?:is|are) (?:\w+ )?(?:in|at) (?:another|a different) (?:city|town|country|county)\b",
-    r"\b(?:is|are) (?:abroad|away this week|in prison|locked up|on remand)\b",
+    r"\b(?:is|are) (?:still |currently |now )?(?:abroad|away this week|in (?:prison|jail|hmp|"
+    r"belmarsh|custody|a young offenders)|locked up|banged up|on remand|behind bars|"
+    r"inside (?:for|till|until)|on (?:a |an )?(?:electronic )?tag|on (?:a )?curfew)\b",
+    r"\b(?:that is|it is|this is|that was|it was) (?:all )?(?:in the past|history|over with)\b",
+    r"\b(?:is|are|was) long gone\b",
+    r"\b(?:this|that|it) (?:was|happened) (?:\w+ ){0,2}(?:on holiday|abroad|while i was away|"
+    r"when i was away)\b",
+    r"\b(?:says|thinks|think|said|reckons|told me) (?:that )?i am (?:overreacting|over reacting|"
+    r"being paranoid|being dramatic|imagining (?:it|things)|making it up)\b",
+    r"\b(?:chain|bolt|bolts|locks?|cameras?|doorbell|ring doorbell|alarm|spy ?hole|peephole)\b"
+    r"(?: \w+){0,6} (?:fitted|installed|changed|put in|put up|added)\b",
+    r"\b(?:no reason to think|just being careful|to be on the safe side|as a precaution)\b",
     r"\b(?:is|are|has been|have been) blocked(?: on (?:everything|all|\w+)| everywhere| now)*$",
     r"\b(?:he|she|they) (?:has |have )?mov(?:e|ed|es) (?:away|out|house|abroad)\b",
     r"\b(?:is|are) nowhere near (?:me|here|us|my \w+)\b",
@@ -885,7 +999,9 @@ _SAFE_STATEMENT = _rx(
     rf"(?:\w+ ){{0,2}}?{_HARMLESS}s?\b",
     rf"^(?:lol |haha |no |oh |nah |sorry )+(?:it is |its )?(?:just )?(?:my|our|the) (?:\w+ )?"
     rf"{_HARMLESS}s?\b",  # (an apostrophe lost: "no my brothers the one banging")
-    rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise) (?:\w+ ){{0,3}}(?:is|was|are) "
+    rf"^(?:no |nah )?the (?:man|guy|person|woman|van|car|noise|noises|footsteps|knocking|banging|"
+    rf"sound|sounds|shadow|figure|bloke|lad) (?:\w+ ){{0,3}}(?:is|was|are|were|belongs to|belonged "
+    rf"to) "
     rf"(?:just |only )?(?:the|my|our|a) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
     # not been near since: "hes not been outside since the police warning"
     r"\b(?:has|is|have) not been (?:\w+ ){0,2}?(?:outside|round|near|back|here|around|in touch|"
@@ -904,7 +1020,10 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
     r"with me\b",
     # a joke: "my mate keeps joking hell kill me if i dont come on his stag do"
-    r"\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|banter)\b.*\b(?:kill|murder) me\b",
+    r"\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|banter)\b.*\b(?:kill|murder) (?:me|"
+    r"you|u)\b"
+    r"|\b(?:kill|murder) (?:me|you|u)\b.*\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|"
+    r"banter)\b",
     # a trusted driver waiting: "my boyfriend is waiting outside in the car, hes driving me to
     # my mums" (not when they are afraid)
     r"\b(?:boyfriend|girlfriend|partner|husband|wife|dad|mum|mom|friend|mate|brother|sister|taxi|"
@@ -922,6 +1041,11 @@ _SAFE_STATEMENT = _rx(
     r"postie|courier|"
     r"neighbour|friend|flatmate|housemate|taxi|uber|cat|fox|nothing|someone else|different)",
     rf"\bfollow\w* (?:\w+ ){{0,3}}on (?:{_ONLINE})\b",
+    r"\bfollow\w* (?:me )?on (?:every |all (?:my |the |of my )?)(?:platforms?|apps?|socials?|"
+    r"accounts?|sites?)\b",
+    r"\bi (?:mean|meant) (?:he|she|they) (?:was|were|used to)\b",
+    r"\bjust looked like (?:him|her|them|my ex)\b|\b(?:it|that|he|she|the man|the guy) "
+    r"(?:was not|is not) (?:him|her|them|my ex)\b",
     r"\b(?:not|no longer|never) (?:in|in any|in immediate) danger\b",
     r"^(?:no|not in) (?:immediate )?danger\b",
     r"\bgot (?:home|back|in) (?:fine|safe|safely|ok|okay|alright)\b",
@@ -931,7 +1055,8 @@ _SAFE_STATEMENT = _rx(
     r"son|daughter|baby) (?:off|up)\b"
     r"|\b(?:contact|child arrangements?) order says\b",
     r"(?<!not think )(?<!not feel like )(?<!not know if )(?<!not sure )(?<!not sure if )"
-    r"\bi am (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|with (?:friends|"
+    r"\b(?:i am|we are) (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|"
+    r"with (?:friends|"
     r"family|someone))\b",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house
     r"\b(?:he|she|they|someone|my ex|the car|the van|his car|her car|the man|the guy)"
@@ -941,6 +1066,15 @@ _SAFE_STATEMENT = _rx(
     r"off to))|not here|not outside|away|not around)\b",
     # not following after all: "hes not following me", "the guy turned off into the pub"
     r"\b(?:is|are) not (?:following|chasing|behind|after|coming after) (?:me|us)\b",
+    r"^(?:and |but |so )?(?:no one|nobody|noone) (?:is )?(?:following|behind|after|chasing)(?: me| "
+    r"us)?$",
+    r"\b(?:is|are) (?:\w+ )?not (?:near|anywhere near|close to) (?:me|here|us)\b",
+    r"\b(?:fitted|installed|put in|put up) (?:them|it|the locks?|new locks?|a (?:chain|bolt|lock|"
+    r"camera|doorbell|alarm))\b",
+    r"\b(?:do not|dont|never) think (?:he|she|they) (?:would|will|is going to|would ever|will "
+    r"ever) "
+    r"(?:\w+ )?(?:hurt|harm|attack|touch|do anything to) (?:me|us)\b",
+    r"\b(?:is|are) killing me with\b",
     r"\b(?:he|she|they|the (?:guy|man|woman|car|van|person)) (?:has |have |just )?(?:turned off|"
     r"turned into|went into|walked (?:off|away)|drove (?:off|away)|carried on|kept walking|"
     r"kept going)\b(?! with (?:me|us)\b)",
@@ -950,7 +1084,8 @@ _SAFE_STATEMENT = _rx(
     # home again far away: "hes back in poland" (not "back in the kitchen" or "back in reception")
     r"\b(?:is|are|has gone|have gone|went|moved|been) back (?:in|to) (?!(?:my|the|our|your|this|"
     r"here|there|halls?|town|reception|lobby|class|lectures?|work|uni|school|college|bed|again|his|"
-    r"her|their|a|an)\b)\w+(?: (?:since|for|till|until) \w+(?: \w+)?)?$",
+    r"her|their|a|an)\b)\w+(?: (?:since|for|till|until) \w+(?: \w+)?)?"
+    r"(?: i think| i believe| apparently| now)?$",
     # got off a while ago, someone they trust is meeting them
     r"\bgot off (?:\w+ ){0,2}(?:stops?|stations?) (?:ago|before|earlier)\b",
     # they are away: "hes on a work trip in dubai all month"
@@ -963,9 +1098,11 @@ _SAFE_STATEMENT = _rx(
     r"^(?:safe|ok|okay|fine|all good) (?:right now|now|at the moment|for now)$",
     r"\b(?:the )?police (?:have |has |are |is )?(?:still )?(?:arrived|here|come|got here|"
     r"turned up)\b",
-    r"^(?:he|she|they|my ex|ex) (?:is|are) (?:still |now )?(?:at|in) (?:work|school|college|uni|"
+    r"^(?:(?:it is |its )?(?:fine|ok|okay|alright|no|nah) )?"
+    r"(?:he|she|they|my ex|ex) (?:is|are) (?:probably |probs |prob |still |now )*(?:at|in) (?:work|"
+    r"school|college|uni|"
     r"his work|her work|"
-    r"their work)(?: now| right now| today| at the moment| all day| tonight)?"
+    r"their work)(?: in \w+)?(?: now| right now| today| at the moment| all day| tonight)*"
     r"(?: (?:till|until) (?:\d+\w*|\w+)(?: ?[ap]m| oclock)?)?"
     r"(?: so\b.*)?$",
     # not where the person is: "he is in another class", "in a different building"
@@ -1029,6 +1166,19 @@ _SELF_HARM = _rx(
     r"again|bleed\w*|bruise\w*)\b)",
     r"\b(?:razor|blade|knife|scissors|compass) (?:to|on|into|across) my (?:legs?|arms?|wrists?|"
     r"skin|thighs?|stomach)\b",
+    r"\bhose ?pipe\b.*\b(?:car|boot|exhaust|garage|lay ?by)\b|"
+    r"\b(?:car|boot|exhaust|garage|lay ?by)\b.*\bhose ?pipe\b",
+    r"\b(?:not|stop|stopped|without) (?:turning|steering|turn|steer) (?:the wheel|at the bend)\b|"
+    r"\blet(?:ting)? go of the (?:steering )?wheel\b",
+    r"\b(?:bridge|river|railway|tracks|train line|sea|cliff|water|canal)\b.{0,60}\b(?:it|they) "
+    r"(?:keeps |keep |is |are )?(?:calling|pulling|beckoning) (?:to )?me\b",
+    r"\b(?:kys|kill (?:myself|yourself)|go die|end it)\b.{0,60}\b(?:(?:he|she|they) (?:is|are|"
+    r"might be|"
+    r"may be|could be) right|maybe i should|i (?:might|should) (?:just )?do it)\b",
+    r"\b(?:do not|can not) see (?:the|any) point (?:in|of) (?:living|life|being alive|going on|"
+    r"carrying on|being here)\b",
+    r"\b(?:i am|im) (?:so |just |completely |totally )?done\b.*\b(?:planned|plan) (?:it|"
+    r"everything)\b",
     r"\bin the (?:car|van) in the garage\b.*\bengine (?:running|on)\b|\bengine (?:running|on) in "
     r"the (?:closed |shut )?garage\b",
     r"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering) (?:my car |the car )?"
@@ -1042,11 +1192,18 @@ _SELF_HARM = _rx(
     r"\b(?:feel like|want to|going to|tempted to|thinking (?:about|of)) (?:taking|take|swallowing|"
     r"swallow) (?:all|every one) (?:of )?(?:my |the )?(?:\w+ )?(?:meds|medication|pills|tablets)\b",
     r"\b(?:started|start|starting|been|keep|kept|back to) (?:cutting|self harming|burning myself|"
+    r"hitting myself|punching myself|scratching myself|biting myself|"
     r"hurting myself)\b(?! (?:my |his |her |their |the |a )?(?:hair|fringe|nails|him|her|them|out|"
     r"off|back|down|ties|contact|corners|class|classes|lectures?|carbs|sugar|people)\b)",
     r"\bcutting (?:again|my (?:arms|legs|wrists))\b",
     r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|stockpil\w*) (?:\w+ ){0,3}"
     r"(?:pills|tablets|paracetamol|painkillers|sleeping pills)\b",
+    r"\bi (?:stood|sat|was) (?:on|at) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|edge|roof|"
+    r"ledge|"
+    r"cliff|platform edge|tracks)\b.*\b(?:thinking about (?:it|jumping)|jump\w*|looking down|"
+    r"for (?:a long time|ages|hours))\b",
+    r"\bhoping (?:something|someone|a car|a lorry) (?:happens to|will happen to|hits|kills|"
+    r"crashes into) me\b|\bhoping i (?:crash|die|do not make it|dont make it)\b",
     r"\bi (?:am|keep|kept|have been|been|was|went) (?:\w+ )?(?:stood|standing|sat|sitting|"
     r"climbing|going|walking|looking down) (?:up )?(?:on|at|to|onto|over|from) (?:the |a )?"
     r"(?:edge of (?:the |a )?|top of (?:the |a )?)?(?:\w+ ){0,2}?(?:bridge|edge|roof|rooftop|ledge|"
@@ -1093,7 +1250,9 @@ _SELF_HARM = _rx(
     r"\b(?:took|taken|swallowed|had|take|taking) (?:\w+ ){0,3}more (?:of )?(?:my )?(?:\w+ )?than "
     r"(?:i should|i am meant to|i was meant to|i am supposed to|prescribed|you are meant to)\b",
     r"\b(?:took|taken|swallowed) (?:way )?(?:too many|too much|loads|all) (?:of )?(?:my |the )?"
-    r"(?:pills|tablets|meds|medication|\w+ pills|\w+ tablets)\b",
+    r"(?:pills|tablets|meds|medication|\w+ pills|\w+ tablets|antidepressants|painkillers|"
+    r"paracetamol|"
+    r"sertraline|citalopram|fluoxetine|insulin|co codamol|codeine|tramadol|ibuprofen)\b",
     r"\b(?:will not|wont|not going to) be (?:here|around|alive) (?:\w+ ){0,2}(?:anyway|much longer|"
     r"for long|by then)\b",
     r"\b(?:noose|(?:a|the) rope (?:in|under|ready|tied|up)|rope ready)\b",
@@ -1144,7 +1303,12 @@ _ANIMAL = re.compile(
 # waiting outside the bathroom".
 _PET_SUBJECT = re.compile(rf"^(?:lol |haha |omg )?(?:my|our) {_PETS}\b")
 _NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
-_SELF_AS_SUBJECT = re.compile(r"\b(?:i am|we are|i have|we have|i was|we were)(?: \w+){0,2} $")
+# "i am sitting in my car outside work": the person is the one outside (not "i am home and he is")
+_SELF_AS_SUBJECT = re.compile(
+    r"\b(?:i am|we are|i have|we have|i was|we were)"
+    r"(?: (?!(?:he|she|they|someone|somebody|it|there|the|a|an|this|that|his|her|their|him|"
+    r"them|man|guy)\b)\w+){0,6} $"
+)
 
 
 def _clause_danger(
@@ -1197,6 +1361,24 @@ def _clause_danger(
     return Verdict.NOT_NOW, reasons[0]
 
 
+# Things that "will not go away", named in the clause or just before it: "the thoughts will not
+# go away", "i keep having flashbacks and they will not go away" (not "he will not leave").
+_LINGERING = (
+    r"(?:thoughts|feelings|urges|memories|nightmares|images|flashbacks|headaches|symptoms|voices)"
+)
+_LINGERING_WILL_NOT_GO = re.compile(
+    rf"\b{_LINGERING}(?: \w+){{0,2}} (?:just )?(?:will not|refuse to) (?:go away|leave|stop)\b"
+)
+_THEY_WILL_NOT_GO = re.compile(
+    r"^(?:they|these|those) (?:just )?(?:will not|refuse to) (?:go away|leave|stop)\b"
+)
+_NAMES_LINGERING = re.compile(rf"\b{_LINGERING}\b")
+# A habit over weeks, too long to be tonight even for a serious cue: "banging on my door every
+# weekend for a month".
+_OVER_WEEKS = re.compile(
+    r"\bevery (?:weekend|week|month|other (?:day|night|week))\b|\bfor (?:a|two|three|four|several|"
+    r"\d+) (?:weeks?|months?|years?)\b|\bmost (?:weekends|weeks)\b"
+)
 _AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
 
 
@@ -1218,6 +1400,10 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "hypothetical"
     if _ANIMAL.search(before):
         return "an animal"
+    if match.group(0).startswith(("is ", "are ")) and _A_THING_BEFORE.search(before):
+        return "a thing"
+    if before.endswith("she ") and " her " in match.group(0):
+        return "her own place"  # "she is in her room"
     if not serious and (
         _SOMEONE_EXPECTED.search(before) or _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
     ):
@@ -1226,7 +1412,9 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
     if not now_marker and _LATER.search(clause):
         return "later"
     if not now_marker and (
-        _PAST.search(told_when) or (not serious and _habitual(told_when, match.end()))
+        _PAST.search(told_when)
+        or (not serious and _habitual(told_when, match.end()))
+        or _OVER_WEEKS.search(told_when)
     ):
         return "past or habitual"
     if _REPORTED.search(before) or _SAYS_FIRST.match(match.group(0)) or _OPINION.search(before):
@@ -1279,7 +1467,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"attempted (?:suicide|to kill myself|"
     r"to take my (?:own )?life)|tried to (?:kill myself|take my (?:own )?life|end my life)|"
     r"(?:suicidal|self harm) (?:thoughts|feelings|urges)|"
-    r"used to (?:self harm|cut|hurt myself))\b"
+    r"used to (?:self harm|cut|hurt myself|harm myself)|took an overdose|overdosed(?: once)?|"
+    r"used to think about ending (?:it|my life))\b"
     # ... unless it is back: "i self harmed as a teen and i did it again tonight"
     r"(?!.*\b(?:again|relaps\w*|tonight|today|last night|this morning|right now|started)\b)"
     r"(?=.*\b(?:better place|good place|therapy (?:really )?helped|much better|"
@@ -1287,7 +1476,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"when i was (?:\d+|a teen\w*|a kid|younger|at school)|(?:have not|not) (?:done it )?"
     r"(?:since|for (?:\w+ )?(?:years|months|ages|a (?:long )?while|a long time))|"
     r"doing (?:well|better|ok|okay|fine)|recovered|fine now|ok now|okay now|good now|long time ago|"
-    r"years ago)\b)",
+    r"years ago|i stopped|stopped when|but stopped|have stopped|good support|"
+    r"it has been \d+ years|in 20\d\d)\b)",
     # study and statistics: "an essay on suicide prevention"
     r"\b(?:essay|dissertation|assignment|research|project|presentation|module|lecture|seminar|"
     r"article|report|stats|statistics|campaign|training|course|podcast|documentary) "
@@ -1324,19 +1514,48 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\bcut\w* (?:all |off all )?(?:contact|ties) with\b",
     r"\baccidental overdose\b",
     # "this deadline is killing me": a thing, not a person, is doing the killing
-    r"\b(?:this|the|my|these|that|it|all this) ?(?:\w+ )?(?<!\bex )(?<!\bhe )(?<!\bshe )"
+    r"(?:^|\b(?:this|the|my|these|that|it|all this) ?)(?:\w+ )?(?<!\bex )(?<!\bhe )(?<!\bshe )"
     r"(?<!\bthey )(?:is|are) (?:literally |actually |honestly )?killing me\b",
     r"\b(?:so |really |just )?done with (?:him|her|them|this|it|uni|work)\b",
     r"\bdisappear (?:from|off) (?:social media|socials|online|the internet|insta\w*|facebook|"
     r"tiktok|snapchat|twitter)\b",
     # told to: "he posted that i should kill myself" is harassment, reported by the person
-    r"\b(?:he|she|they|someone|people|my ex|ex|trolls?|accounts?|the stalker) (?:\w+ ){0,2}?"
-    r"(?:posted|said|says|told me|tells me|texted|messaged|commented|wrote|dmed|keeps saying|"
+    r"\b(?:he|she|they|someone|people|my ex|ex|trolls?|accounts?|the stalker|stalker) "
+    r"(?:\w+ ){0,5}?"
+    r"(?:posted|said|says|saying|told me|tells me|telling me|texted|messaged|commented|wrote|dmed|"
+    r"keeps saying|"
     r"keeps? telling me|kept telling me|keep saying|sent)(?: me)?(?: that| to)? (?:i should |to )?"
-    r"(?:kill myself|go die|die|kms|kys|end it|end my life|self harm)\b"
+    r"(?:go )?(?:kill myself|go die|die|kms|kys|end it|end my life|self harm|hang myself|"
+    r"slit my wrists|jump off (?:a |the )?\w+|drink bleach|overdose|kill yourself)\b"
     # ... unless they agree: "he told me to kill myself and tbh i think hes right"
     r"(?!.*\b(?:(?:he|she|they) (?:is|are|was|were|might be|may be|could be) right|i (?:might|will|"
-    r"want to|think i should|should|agree|am going to)|maybe i should|i agree)\b)",
+    r"want to|think i should|should|agree|am going to)(?! not\b)|maybe i should|i agree)\b)",
+    # a lie told about them: "he posted that i cut myself, its a lie"
+    r"\b(?:told|posted|said|saying|says|spreading|telling|claims|claimed|claiming)\b(?: \w+){0,8} "
+    r"(?:kill myself|cut myself|self harm\w*|overdos\w*|suicid\w*|hurt myself|tried to kill "
+    r"myself)\b"
+    r"(?=.*\b(?:lie|lies|lying|not true|untrue|made (?:it|that|this) up|false|rumou?rs?|never "
+    r"did)\b)",
+    r"\b(?:character|protagonist|heroine|hero)\b(?: \w+){0,6} (?:overdoses|overdosed|kills "
+    r"(?:himself|"
+    r"herself|themselves)|self harms|cuts (?:herself|himself|themselves)|takes (?:his|her|their) "
+    r"(?:own )?life|attempts suicide|dies by suicide)\b",
+    r"\b(?:will be|is going to be|gonna be|going to be) the end of me\b",
+    r"\bsick to death of\b",
+    r"\brecovered from (?:my |an |the )?(?:overdose|suicide attempt|attempt|self harm\w*)\b",
+    r"\b(?:first aid|course|training|lecture|module|class|seminar|lesson)\b.*\b(?:covered|covering|"
+    r"learned about|learning about|learnt about|talked about|did) (?:\w+ )?(?:overdoses?|suicide|"
+    r"self harm)\b",
+    r"\b(?:the |my )?(?:old |past )?self harm(?:ing)? (?:i did |i used to do )?(?:years|ages|"
+    r"a long time) ago\b|\bmy (?:old|past) self harm\b",
+    r"\b(?:messages?|texts?|posts?|comments?|he|she|they) (?:\w+ )?(?:say|says|said|saying|tell me|"
+    r"tells me|told me) (?:that )?(?:i would |i should |i will |i am |"
+    r"id )?(?:be )?better off dead\b"
+    r"(?!.*\b(?:i agree|(?:he|she|they) (?:is|are) right|maybe i (?:would|should|am))\b)",
+    r"\b(?:burnt|burned|cut|scalded) myself (?:on|with|while|when|making|cooking)\b"
+    r"(?=.*\b(?:oven|kettle|pan|hob|iron|tea|cooking|knife|chopping|ouch|accident\w*)\b)"
+    r"(?!.*\b(?:on purpose|deliberately|to feel|to cope)\b)",
+    r"\bnot worth living without (?:me|you|him|her|them)\b",
     r"\b(?:a|the|this|some|one) (?:\w+ )?(?:girl|boy|man|woman|guy|lad|character|person|people|"
     r"kid|teen\w*|student|patient|someone|lead) who (?:self harms?|cuts (?:herself|himself)|"
     r"is suicidal|attempted suicide|kills (?:himself|herself)|"
@@ -1429,8 +1648,15 @@ def assess(text: str) -> Assessment:
             pet = _PET_SUBJECT.search(parts[index]) or (
                 index and _NO_SUBJECT.match(parts[index]) and _PET_SUBJECT.search(parts[index - 1])
             )
+            # "i keep having flashbacks and they will not go away"
+            lingering = _LINGERING_WILL_NOT_GO.search(parts[index]) or (
+                index
+                and _THEY_WILL_NOT_GO.match(parts[index])
+                and _NAMES_LINGERING.search(parts[index - 1])
+            )
             judged[index] = (
                 (Verdict.NOT_NOW, "an animal") if pet
+                else (Verdict.NOT_NOW, "not a person") if lingering
                 else _clause_danger(parts[index], now_context, dated)
             )
         return judged[index]

@@ -78,6 +78,51 @@ _EXPANSIONS: dict[str, str] = {
     "comin": "coming",
     "lookin": "looking",
     "watchin": "watching",
+    # the dropped "g" of the present participle, only for words that matter to the guard
+    "tellin": "telling",
+    "sayin": "saying",
+    "goin": "going",
+    "waitin": "waiting",
+    "standin": "standing",
+    "sittin": "sitting",
+    "bangin": "banging",
+    "knockin": "knocking",
+    "shoutin": "shouting",
+    "screamin": "screaming",
+    "chasin": "chasing",
+    "starin": "staring",
+    "hidin": "hiding",
+    "lurkin": "lurking",
+    "doin": "doing",
+    "gettin": "getting",
+    "walkin": "walking",
+    "runnin": "running",
+    "drivin": "driving",
+    "textin": "texting",
+    "messagin": "messaging",
+    "callin": "calling",
+    "ringin": "ringing",
+    "threatenin": "threatening",
+    "hurtin": "hurting",
+    "cuttin": "cutting",
+    "killin": "killing",
+    "thinkin": "thinking",
+    "leavin": "leaving",
+    "movin": "moving",
+    "stalkin": "stalking",
+    "creepin": "creeping",
+    "breakin": "breaking",
+    "kickin": "kicking",
+    "smashin": "smashing",
+    "hittin": "hitting",
+    "grabbin": "grabbing",
+    "holdin": "holding",
+    "pullin": "pulling",
+    "pushin": "pushing",
+    "touchin": "touching",
+    "filmin": "filming",
+    "recordin": "recording",
+    "bleedin": "bleeding",
     "n": "and",
     "ya": "you",
     "abt": "about",
@@ -232,7 +277,11 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!\bif)(?<!\bthat)(?<!\bwhen)(?<!\bcase)(?<!\bthink)(?<!\bsaid)(?<!\btold)"
     r"(?<!\bsays)(?<!\bnight)(?<!\bweek)(?<!\bday)(?<!\byesterday)(?<!\bmorning)(?<!\bevening)"
     r"(?<!\bago)(?<!\bearlier)(?<!\bthen)(?<!\bonce)"
-    r"\s(?=(?:he|she|they) (?:was|were|had|used to)\b)"
+    r"(?<!\bchristmas)(?<!\beaster)(?<!\bsummer)(?<!\bmonth)(?<!\byear)(?<!\bterm)(?<!\bdream)"
+    r"(?<!\bnightmare)(?<!\bholiday)(?<!\bbirthday)(?<!\bweekend)(?<!\bfreshers)"
+    r"\s(?=(?:he|she|they) (?:was|were|had|used to|hit|grabbed|attacked|punched|kicked|"
+    r"assaulted|stabbed|strangled|choked|pushed|raped|threatened|broke|smashed|slapped|shoved|spat|"
+    r"dragged|bit)\b)"
 )
 
 

@@ -1022,3 +1022,183 @@ def test_crisis_said_sideways(text: str) -> None:
 
 def test_a_binge_of_podcasts_is_not_an_overdose() -> None:
     assert assess("i overdosed on netflix this weekend").self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother is downstairs shouting that hell kick the door in unless i open it",
+        "a guy on the canal path has stepped in front of me to block my way",
+        "a motorbike has been behind me since the roundabout and turned every time i did",
+        "the bloke who spat at me on monday is three seats away on the tram",
+        "the woman whos been leaving notes on my car all month is in the queue behind me",
+        "banging on my door for 10 mins now and hes yelling that he knows im in",
+        "hes got off at the same stop as me and is walking my way",
+        "lad in a grey hoodie following me from the chippy",
+        "hes just pulled a knife out and pointed it at the window",
+        "hes getting closer every time i look back",
+        "im at the sinks in the pub loos and hes by the cubicles",
+        "i live alone and there are footsteps on the landing",
+        "we were talking about the texts and omg the back door",
+        "its happening right now",
+        "the letterbox just rattled and its not the postman at this time of night",
+        "just heard a key turning in the lock and i live on my own",
+        "pls in the toilets at the station hes outside the door he slapped me before",
+    ],
+)
+def test_danger_told_in_passing_or_by_implication(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shes at work in bristol till 5 so i have the afternoon to pack",
+        "its ok hes at work till late and im at my mums",
+        "sorry i didnt mean shes here, i meant she was outside last week",
+        "hes electronically tagged so he cant leave his flat after 7",
+        "my housemate just got in, it was her keys i heard",
+        "the tracker is in my desk drawer at the office now",
+        "the party is at my friends house so i wont be home",
+        "it is still in my head every night, the way he looked at me in 2019",
+        "shes sat in her car outside her own house",
+        "hes in hmp leeds until 2027 and cant contact me",
+        "hes on a curfew and wears a tag",
+        "she is not outside, she is not at the door, she is just messaging constantly",
+        "the noises are the people next door, they have a new puppy",
+        "the car i told you about belongs to the electrician across the road",
+        "on the bus home now, nobody following",
+        "thats all in the past, hes been in prison since the trial",
+        "he had bail conditions to stay away and has kept to them so far",
+        "hes long gone, the police came and took a statement",
+        "the threatening voicemail is from march, i saved it",
+        "this happened on holiday in greece, im home in leeds now",
+        "i dont think shed ever actually hurt me",
+        "my partner says im being paranoid, am i?",
+        "we had a chain and a spyhole fitted today",
+        "the new shift pattern is killing me with these early starts",
+        "how do i check my bike for a tracker, no reason to think there is one, just being careful",
+        "my cousin said ill kill you over a board game as a joke",
+        "i keep having flashbacks and they will not go away",
+    ],
+)
+def test_calm_that_shares_the_words_of_danger(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the motorway i keep thinking about letting go of the wheel",
+        "the river by my flat keeps pulling me, it is calling me every night",
+        "he says i should go die and maybe i should",
+        "i cant see the point in living like this",
+        "sat in the car with a hosepipe and the windows up",
+        "im done. ive planned it for tonight",
+        "keep thinking about killing myself and the thoughts wont go away",
+    ],
+)
+def test_crisis_said_in_other_words(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back in 2019 i overdosed, but therapy helped and im doing well now",
+        "i used to harm myself but i stopped years ago",
+        "this dissertation will be the end of me",
+        "im sick to death of his messages",
+        "she says life is not worth living without me, what do i do",
+        "in the film im watching the main character overdoses, its heavy",
+        "he told my boss i tried to kill myself, its a lie",
+        "he keeps tellin me to kill myself, i wont, im stronger than that",
+        "my ex posted that i should go hang myself, im fine just angry",
+        "she told me to slit my wrists and i blocked her",
+    ],
+)
+def test_not_a_crisis_though_the_words_are_there(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the guy ive been telling you about just got on the bus with me",
+        "someone is climbing over my back fence right now",
+        "call who? quick shes inside",
+    ],
+)
+def test_danger_in_the_middle_of_a_chat(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has hammered on my door every weekend for two months, today shes at work in york",
+        "shes followed me on all my socials, is that stalking",
+        "he lives 3 streets away but has kept away since the injunction",
+        "sorry, i meant she used to wait outside, not now",
+        "the woman at the bus stop just looked like her",
+        "were safe at my sisters now",
+        "hes prob at work now, his shift started at 7",
+        "she moved back to ireland i think",
+        "hes inside the prison till next year, not inside my house",
+    ],
+)
+def test_calm_in_the_middle_of_a_chat(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took all my sertraline half an hour ago",
+        "started punching myself when she messages",
+        "i sat on the edge of the bridge for ages last night thinking about jumping",
+        "driving fast hoping something hits me",
+    ],
+)
+def test_crisis_in_plain_words(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the stalker sent me a long message saying i should end it all, i screenshotted it",
+        "i recovered from an overdose years ago and im well now",
+        "our first aid class covered overdoses this morning",
+        "my counsellor and i talked about the self harm i did years ago",
+        "his texts say id be better off dead, i dont agree at all",
+        "used to self harm but stopped, my gp has been great",
+        "scalded myself on the kettle making tea",
+        "uni is killing me",
+    ],
+)
+def test_past_quoted_or_everyday_is_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont think we are safe",
+        "not sure if we are safe here",
+        "im having a panic attack and he will not leave",
+        "she wont leave, the flashbacks are bad enough without this",
+    ],
+)
+def test_doubt_and_distress_do_not_read_as_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the nightmares just will not go away", "we are safe at my aunts", "work is killing me"],
+)
+def test_things_that_linger_and_being_safe_together(text: str) -> None:
+    verdict = assess(text)
+    assert verdict.danger is not Verdict.DANGER
+    assert verdict.self_harm is not Verdict.DANGER

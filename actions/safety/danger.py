@@ -122,8 +122,10 @@ _DANGER = _rx(
     rf"\b{_NOT_A_THING}(?:is|are) {_FILLER}(?:outside|at|by|in front of|in) "
     r"(?:my|our|me) "
     r"(?!(?:old|previous|former|last|ex|head|mind|thoughts|dreams?|nightmares?)\b)(?:\w+ ){0,2}\w+",
-    r"(?<!\bsits )(?<!\bsit )(?<!\blives )(?<!\blive )\b(?:\d+|a few|few|couple of|a couple of|"
-    r"five|ten|two|three) "
+    r"(?<!\bsits )(?<!\bsit )(?<!\blives )(?<!\blive )(?<!\bmoved )(?<!\bmoved in )(?<!\bliving )"
+    r"(?<!\blives like )(?<!\blives only )(?<!\blives about )(?<!\bmoved in like )"
+    r"(?<!\bmoved in only )(?<!\bmoved in about )(?<!\bworks )(?<!\bstays )"
+    r"\b(?:\d+|a few|few|couple of|a couple of|five|ten|two|three) "
     r"(?:mins?|minutes|seconds|secs|streets|roads|doors|seats|rows|tables|people) away\b",
     r"\b(?:has|have|is|are) (?:just )?got off at (?:my|the same) (?:stop|station)\b",
     # a bare noun phrase: "man in a hood following me from aldi"
@@ -165,10 +167,23 @@ _DANGER = _rx(
     rf"back(?! on (?:{_ONLINE})\b| online\b))\b(?! (?:my|our) (?:old|previous|former|last)\b|"
     r" (?:his|her|their) (?:own |new |mums |dads |parents )?(?:house|flat|home|place|work|car|"
     r"halls))",
-    rf"\bthere {_BE} (?:someone|somebody|a man|a guy|a woman|a person|a car|a van|a drone|people|"
+    rf"\bthere {_BE} (?:definitely |defo |deffo |def |actually |really |still )?(?:someone|"
+    rf"somebody|"
+    r"a man|a guy|a woman|a person|a car|a van|a drone|people|"
     r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
-    r".*\b(?:outside|at|in|on|by|under|behind|following|watching|banging|knocking|"
+    # who someone is, not where: "theres a guy in my halls who i think is the one"
+    r"(?! (?:(?:in|on|at|from) (?:my|the|our) (?:\w+ )?(?:class|course|year|seminar|lectures?|"
+    r"halls|"
+    r"building|block|work|office|team|department|school|college|uni|gym|church|society|club|job|"
+    r"corridor|floor|street|road)|at (?:work|uni|school|college)) (?:who|that)\b"
+    r"(?! (?:is|are) (?:\w+ing|outside|here|behind)\b))"
+    r".*\b(?:outside|inside(?! (?:for|the company|the team|the family|the group|prison|jail)\b)|"
+    r"at|in|on|by|under|behind|following|watching|banging|knocking|"
     r"trying to|looking)\b",
+    # "its definitely someone inside": the noise they heard is a person
+    r"\bit is (?:definitely |defo |deffo |def |actually |really )?(?:someone|somebody) (?:inside|"
+    r"in (?:here|the house|my house|the flat|my flat|my room|the loft|the attic))"
+    r"(?: (?:now|right now|the (?:house|flat)|downstairs|upstairs))?$",
     rf"\b{_WHO} {_BE} (?:(?:right|just|standing|stood|sat|sitting) ){{1,2}}there\b",
     rf"\b{_WHO} {_BE} (?:\w+ )?(?:sat|sitting|stood|standing|parked) (?:right )?(?:next to|near|"
     r"opposite|across from|behind|in front of|beside) me\b",
@@ -264,8 +279,13 @@ _DANGER = _rx(
     r"(?:stop|station)\b",
     rf"\b{_WHO} {_BE} (?:just )?moved (?:to|over to|closer|nearer)\b(?: \w+){{0,3}} (?:opposite|"
     r"next to me|near me|beside me|behind me|closer)\b",
-    r"^(?:oh (?:god|no) )?(?:i think )?(?:it is|its|thats|that is) (?:him|her|them|my ex)"
-    r"(?: (?:i know it is|i know it|i just know|i can tell|i am sure|definitely|again))?$",
+    r"^(?:oh (?:god|no|my god|shit) |omg |shit |fuck |wtf )?(?:i think )?(?:it is|its|thats|"
+    r"that is) "
+    r"(?:him|her|them|my ex)"
+    r"(?: (?:i know it is|i know it|i just know|i can tell|i am sure|definitely|again))?"
+    # "its him on the screen" of the doorbell camera
+    r"(?: on (?:the|my) (?:doorbell |door |ring |video |security )?(?:screen|camera|cam|doorbell|"
+    r"ring|cctv|monitor|intercom|video|app))?$",
     r"\b(?:is|are) (?:\w+ )?on (?:my|our) tail\b",
     r"\b(?:he|she|they|someone|the guy|the man) got on "
     r"(?:too|as well|after me|behind me|with me)\b",
@@ -306,18 +326,24 @@ _UNTIMED_ASSAULT = re.compile(
 # Cues too serious to read as habit: "he keeps banging on my door" at 2 a.m. is happening now.
 _DANGER_SERIOUS = _rx(
     # getting in, or already in
-    r"\b(?:trying|attempting|try) to (?:force|kick|smash|break) (?:open )?(?:the|my|our) "
+    r"\b(?:trying|attempting|try) to (?:force|kick|smash|break|prise|prize|pry|lever|jimmy|"
+    r"wrench) (?:open )?(?:the|my|our) "
     r"(?:back |front |bedroom |bathroom )?(?:door|window|lock)\b",
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
-    r"\b(?:is|are) (?:breaking|kicking|smashing) (?:in|into|down|the|my|it)\b",
+    # "hes smashing up the car outside", not "she is smashing it at uni"
+    r"\b(?:is|are) (?:breaking|kicking|smashing|bashing|wrecking|trashing|keying|slashing) "
+    r"(?:up )?(?:in|into|down|the|my|our|it(?! (?:at|in|on|lately|these days|this year|mate)\b))\b",
+    # calling them out: "hes screaming for me to come out", "shouting at me to open the door"
+    r"\b(?:shouting|screaming|yelling|calling|begging|demanding) (?:for|at) (?:me|us) to "
+    r"(?:come out|come down|open (?:the|my|our) (?:\w+ )?door|open up|let (?:him|her|them) in)\b",
     r"\b(?:knocking|banging|hammering) (?:is |has )?(?:started|starting|begun) again\b",
     r"\b(?:banging|knocking|hammering|pounding|kicking|bashing|smashing|rattling|pulling|hitting|"
-    r"tapping|scratching|"
+    r"tapping|scratching|yanking|tugging|wrenching|"
     r"thumping|punching|slamming|shaking|booting) "
     r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:\w+ )?"
-    r"(?:door|window|windows|doors|front door|gate)\b",
+    r"(?:door|window|windows|doors|front door|gate|letterbox|letter box|door ?handle)\b",
     r"\b(?:has|have|is|are) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
     r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing|get|"
@@ -557,6 +583,9 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
     r"^(?:no |nope |no no )?(?:i am|we are|am) (?:not safe|unsafe)$",
     r"\b(?:scared|terrified|afraid|fear|fearing) for my (?:life|safety)\b",
+    # (not a question about someone else calling: "can my partner call the police for me")
+    r"^(?!.*\b(?:can|could|should|would|will|do|does) (?:my|a|the|his|her|their|our) \w+(?: \w+)? "
+    r"(?:call|ring|phone)\b).*"
     r"\b(?:call|calling|get|send) (?:the )?(?:police|999|ambulance|help) (?:please|now|for me|"
     r"right now)\b",
     r"\b(?:is|are) watching (?:me|my (?:house|flat|window|room|door)) (?:right now|now|"
@@ -619,12 +648,18 @@ _NOW_DURATION = re.compile(
     r"got on|came out|set off|pulled out))\b"
 )
 _PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME_WORDS})\b")
-# "he was parked outside for 40 minutes": a past verb, and nothing present, dates a duration
-_WAS_NOT_IS = re.compile(r"^(?!.*\b(?:is|are|am|has been|have been)\b).*\b(?:was|were)\b")
+# "he was parked outside for 40 minutes", "he stood at my door for ten minutes": a past verb, and
+# nothing present, dates a duration
+_WAS_NOT_IS = re.compile(
+    r"^(?!.*\b(?:is|are|am|has|have)\b).*\b(?:was|were|had|stood|sat|waited|stayed|"
+    r"lurked|loitered|hung around|knocked|banged|rang)\b"
+)
 # "he was outside for an hour on monday": a day named with a past verb dates the duration
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
-    r"\b(?:following me|followed me|follow me|outside|behind me|watching me|at my door|"
+    r"\b(?:following me|followed me|follow me|outside|behind me|watching me|"
+    r"at my (?:front |back |bedroom |kitchen )?(?:door|window|windows|gate)|"
+    r"(?:staring|looking|peering) (?:in |up |over |through )?at me|"
     r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
     r"it is (?:him|her|them)|"
     r"(?:photos?|pictures?|pics?|videos?) of "
@@ -681,7 +716,7 @@ _LATER = re.compile(
 )
 _HABIT = re.compile(
     r"\b(?:every (?:day|night|morning|evening|week|time(?! i (?:look|turn|glance|check))|weekend|"
-    r"single)|always|usually|often|"
+    rf"single|{_WEEKDAY}|weekday|lunchtime|afternoon)|always|usually|often|"
     r"sometimes|most (?:days|nights|mornings|evenings|weekends|weeks|times)|all the time|keeps|"
     r"keep|kept|constantly|"
     r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|"
@@ -710,10 +745,11 @@ _NEGATED_SUBJECT = re.compile(
 # door with pizza". Only people who come for a job: family, partners, friends, neighbours and
 # landlords are sometimes the ones doing it.
 _SOMEONE_EXPECTED = re.compile(
+    r"(?<!pretending to be )(?<!dressed as )(?<!claiming to be )(?<!says he is )"
     r"\b(?:my|our|the) (?:postman|postie|courier|delivery "
     r"(?:guy|man|driver|person|lady|woman)|pizza (?:guy|man)|amazon (?:guy|man|driver)|"
     r"window cleaner|cleaner|plumber|electrician|gas man|engineer|porters?|taxi|uber|cab|food|"
-    r"pizza|takeaway|parcel|delivery|shopping)\s$"
+    r"pizza|takeaway|parcel|delivery|shopping)(?: (?:keeps|kept|is|has been|just|still|again))*\s$"
 )
 _SOMEONE_EXPECTED_AFTER = re.compile(
     r" (?:\w+ ){0,2}?with (?:the |my |our |a |some )?(?:pizza|food|takeaway|parcel|parcels|"
@@ -730,7 +766,8 @@ _AWAY_FOR_A_WHILE = (
 # Someone harmless at the door or outside: "it was just the postman", "the van is the builders".
 _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
-    r"delivery)|pizza(?: guy| man)?|takeaway|flatmate|housemate|roommate|mum|mom|dad|"
+    r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
+    r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
     r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics|plumber|electrician|"
@@ -741,6 +778,9 @@ _HARMLESS = (
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
     rf"^(?:but )?(?:only|just) (?:on|online|over) ?(?:{_ONLINE})?\b",
+    # "thats man following me, mate, on twitter i mean"
+    rf"^(?:i mean |like )?(?:on|over) (?:{_ONLINE})(?: i mean| like| lol| haha| obviously| not irl|"
+    r" not in real life)*$",
     # (not a helper leaving: "the porter has left" takes nothing back)
     r"^(?:but )?(?:he|she|they|it|someone|the (?!(?:porter|security|guard|concierge|receptionist|"
     r"police|staff|bouncer|warden|manager|neighbours?)\b)\w+) (?:is|are|has|have) (?:gone|left)"
@@ -842,6 +882,12 @@ _HAPPENING_NOW = re.compile(
     r"^(?:yes |yeah |yh |yep |it is )?(?:it is |its |this is |it )?(?:happening|going on) "
     r"(?:right )?now$"
 )
+# A short answer that someone is in with them: "yes. in the house. with me."
+_IN_WITH_ME = re.compile(
+    r"^(?:yes |yeah |yep |yh |ye )?(?:he is |she is |they are |still |here |now )*in (?:the|my|"
+    r"our) "
+    r"(?:house|flat|room|home|bedroom|kitchen|car) (?:here )?with (?:me|us)$"
+)
 # Someone doing something now, said in the same clause as "now": "now hes standing up as we get
 # close to my stop". Not a danger cue, but enough that a past clause elsewhere must not demote.
 _SOMEONE_DOING_NOW = re.compile(
@@ -861,6 +907,7 @@ _WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("someone inside, alone", _SOMEONE_INSIDE_ALONE, True),
     ("cry at the door", _CRY_AT_THE_DOOR, True),
     ("happening now", _HAPPENING_NOW, False),
+    ("in with me", _IN_WITH_ME, False),
     ("shouts they know im in", _SHOUTS_THEY_KNOW_IM_IN, True),
 )
 _FAR_APART = re.compile(
@@ -980,6 +1027,29 @@ _SAFE_CONTEXT = _rx(
     r"years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
     r"\bi (?:got|ran|managed to get) away\b",
+    # not there now: "hes not out there now", "i have not seen him since"
+    r"\b(?:he|she|they|my ex) (?:is|are) not (?:out there|outside|here|there|around|about|in the "
+    r"(?:street|road|garden|car park))(?: now| anymore| any more| at the moment| tonight| today)?$",
+    r"\b(?:have|has) not (?:seen|heard from) (?:him|her|them) (?:since|yet)\b",
+    r"\b(?:has|have) (?:not|never) (?:ever )?(?:threatened|hurt|hit|touched|attacked)"
+    r"(?: to (?:hurt|hit|kill|harm|attack))? (?:me|us)\b",
+    # a story: "theres a thriller on telly where a woman gets followed home"
+    r"\b(?:film|movie|thriller|drama|documentary|show|programme|series|book|novel|podcast|episode|"
+    r"soap|video|game|story)\b(?: \w+){0,4}? (?:where|about|in which)\b",
+    # later, said on its own: "thats in june", "its not till next month"
+    rf"^(?:but )?(?:that is|it is) (?:not )?(?:in|on|till|until|not till|not until|next) "
+    rf"(?:{_MONTH}|{_WEEKDAY}|next|a few|\d+ (?:weeks|months|days)|the summer|the spring|"
+    r"the autumn|the winter|week|month|year)\b",
+    # asking what to do if: "if hes got a key do i need to tell the police"
+    r"^if\b.*\b(?:do i|should i|can i|will i|would i|could i|am i|is it|how do i|what do i|"
+    r"who do i)\b",
+    # with the police, or saying they are fine: "in the police station now, am grand"
+    r"\b(?:at|in) (?:the )?police station\b",
+    r"(?:^|\bso |\band |\bi )am (?:grand|fine|ok|okay|safe|alright|sound|all right)\b",
+    # kept away by conditions: "the conditions say he cant come in to my town"
+    r"\b(?:bail|conditions|order|injunction|spo|non molestation order) (?:\w+ ){0,3}?(?:says?|"
+    r"means?) (?:he|she|they) (?:can not|is not allowed|are not allowed|must not|has to stay)\b",
+    r"\bso i know (?:he|she|they) (?:can not|could not|will not|is not|are not)\b",
 )
 _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
@@ -1019,6 +1089,11 @@ _SAFE_STATEMENT = _rx(
     # the police are with them: "two officers are with me in my flat"
     r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
     r"with me\b",
+    # someone of theirs is with them: "my mum is in the house with me", "my mates here with me"
+    r"^(?:but |and |now |luckily |thankfully )?(?:my|our) (?:best |older |little |big )?"
+    r"(?:mum|mam|mom|dad|parents|friends?|mates?|flatmates?|housemates?|roommates?|brother|sister|"
+    r"boyfriend|girlfriend|partner|husband|wife|nan|gran|grandma|grandad|auntie|aunt|uncle|cousin|"
+    r"neighbours?)(?: and (?:my )?\w+)? (?:is|are) (?:\w+ ){0,4}?with (?:me|us)\b",
     # a joke: "my mate keeps joking hell kill me if i dont come on his stag do"
     r"\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|banter)\b.*\b(?:kill|murder) (?:me|"
     r"you|u)\b"
@@ -1089,7 +1164,8 @@ _SAFE_STATEMENT = _rx(
     # got off a while ago, someone they trust is meeting them
     r"\bgot off (?:\w+ ){0,2}(?:stops?|stations?) (?:ago|before|earlier)\b",
     # they are away: "hes on a work trip in dubai all month"
-    r"\b(?:is|are) (?:\w+ )?(?:on (?:a |his |her |their )?(?:work |business |school |uni |stag |"
+    r"\b(?:is|are) (?:\w+ ){0,2}(?:on (?:a |his |her |their )?(?:work |business |school |uni |"
+    r"stag |"
     r"hen )?(?:trip|holiday|holidays|tour|deployment|cruise)|abroad|overseas)\b",
     # someone else is safe, said by the person helping them
     r"\b(?:she|he|they) (?:is|are) (?:safe|home safe|somewhere safe|safe now|staying (?:with me|"
@@ -1113,6 +1189,16 @@ _SAFE_STATEMENT = _rx(
     r"prison|flat|house|part of (?:the )?(?:country|world|uk))\b",
 )
 
+# Going to someone who has died: "i have had enough, i am ready to go and join my husband".
+_TO_JOIN_THE_DEAD = (
+    r"(?:ready|want|wanna|time|going) to (?:go and |go to )?(?:join (?:him|her|them|(?:my )?"
+    r"(?:late |dead )?(?:husband|wife|partner|mum|mam|mom|dad|son|daughter|nan|gran|brother|"
+    r"sister|baby))|be with "
+    r"(?:him|her|them|my (?:late|dead) \w+))"
+    r"(?! (?:in|at|on|for|abroad|tonight|tomorrow|this|next|over|when|after|later|soon|there|"
+    r"instead)\b)"
+)
+_GRIEF = r"late|dead|died|passed|passed away|had enough(?! of)|heaven|ready to go"
 _SELF_HARM = _rx(
     r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|burn|burning|hang|"
     r"hanging|starve|starving|poison|poisoning) (?:myself|my self|my own life|my life)\b",
@@ -1124,18 +1210,27 @@ _SELF_HARM = _rx(
     r"\b(?:want|wanted|going|ready|wish|planning|plan) to die\b",
     r"\b(?:wish i was|wish i were|better off|rather be|would be better) dead\b",
     r"\b(?:do not|can not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
-    r"exist)(?: any ?more)?\b",
+    r"exist)(?: any ?more)?\b"
+    # not "i cant go on the bus anymore", "i dont want to live in halls"
+    r"(?! (?:the|a|an|my|his|her|that|this|these|those|there|it|them|holiday|trains?|buses?|"
+    r"public|social|dates?|nights? out|twitter|insta\w*|facebook|tiktok|snap\w*|line|campus|"
+    r"in|with (?:him|her|them|my)|near|next|alone|on my own|by myself|here|at)\b)",
     r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on)\b",
     r"\bno point (?:in )?me (?:being here|being around|being alive|existing|living|carrying on)\b",
     r"\b(?:bridge|river|sea|water|tracks|railway|edge|cliff|roof|pills|rope|lake|canal|motorway)"
     r"(?: \w+){0,3} (?:keeps |is |are )?(?:calling|calls|pulling|beckoning) (?:to )?me\b",
-    r"\b(?:do not|not) think i (?:will|would|am going to|can) (?:still )?be (?:here|around|alive) "
+    r"\b(?:(?:do not|not) think|not sure(?: if| whether)?|do not know (?:if|whether)|doubt) i "
+    r"(?:will|would|am going to|can) (?:still )?be (?:here|around|alive) "
     rf"(?:next week|tomorrow|by (?:the weekend|tomorrow|next week|then|christmas|{_WEEKDAY})|"
     r"much longer|for long|this time next \w+)\b",
     r"\btake my (?:own )?life\b",
+    # "i am ready to go and join my husband" (not "join my husband in spain")
+    rf"\b(?:{_TO_JOIN_THE_DEAD})(?=.*\b(?:{_GRIEF})\b)",
+    rf"\b(?:{_GRIEF})\b.*\b(?:{_TO_JOIN_THE_DEAD})",
     r"\boverdos",
     r"\b(?:pills|tablets) to (?:end|die|sleep forever)\b",
-    r"\bnot (?:want|wanting) to (?:wake up|be alive|live)\b",
+    r"\bnot (?:want|wanting) to (?:wake up|be alive|live(?! (?:here|in|with|there|near|alone|at|"
+    r"on)\b))\b",
     r"\b(?:can not|can not) (?:do this|cope|take (?:this|it)|go on) any ?more\b",
     r"\b(?:slit|slitting|slice|slicing|open|opening|cut|cutting|scratch|scratching|scratched|"
     r"slash|slashing) (?:my |open my )?wrists?\b",
@@ -1196,7 +1291,8 @@ _SELF_HARM = _rx(
     r"hurting myself)\b(?! (?:my |his |her |their |the |a )?(?:hair|fringe|nails|him|her|them|out|"
     r"off|back|down|ties|contact|corners|class|classes|lectures?|carbs|sugar|people)\b)",
     r"\bcutting (?:again|my (?:arms|legs|wrists))\b",
-    r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|stockpil\w*) (?:\w+ ){0,3}"
+    r"\b(?:got|have|holding|taken|took|swallowed|counting|saved up|saving|hoarding|stashing|"
+    r"stockpil\w*) (?:\w+ ){0,3}"
     r"(?:pills|tablets|paracetamol|painkillers|sleeping pills)\b",
     r"\bi (?:stood|sat|was) (?:on|at) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|edge|roof|"
     r"ledge|"
@@ -1380,6 +1476,47 @@ _OVER_WEEKS = re.compile(
     r"\d+) (?:weeks?|months?|years?)\b|\bmost (?:weekends|weeks)\b"
 )
 _AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
+# Help as the subject of the cue: "the police are coming round", "officers are outside now".
+_HELP_BEFORE = re.compile(
+    r"\b(?:police|officers?|police officers?|cops|coppers|paramedics|ambulance|security|porters?|"
+    r"wardens?) (?:(?:is|are|have|has) )?(?:\w+ )?$"
+)
+# Someone of theirs, coming to support them: "my dad is coming round to stay with me".
+_THEIR_OWN_BEFORE = re.compile(
+    r"\b(?:my|our) (?:best |older |little |big )?(?:mum|mam|mom|dad|parents|friends?|mates?|"
+    r"flatmates?|housemates?|brother|sister|boyfriend|girlfriend|partner|husband|wife|nan|gran|"
+    r"grandma|grandad|auntie|aunt|uncle|cousin) (?:(?:is|are) )?(?:\w+ )?$"
+)
+_TO_SUPPORT_THEM = re.compile(
+    r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
+    r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
+)
+_ABOUT_THE_HOUSE = re.compile(
+    r" (?:\w+ ){0,2}?(?:(?:into|in|to|round) the (?:kitchen|lounge|living room|bathroom|hall|"
+    r"garden|shop|house|flat)|to (?:ask|tell|show|give|borrow|say|check if))\b"
+)
+# Who is behind an account or a message, not who is at the door: "new account, i think its him".
+_IT_IS_THEM = re.compile(
+    r"^(?:and |so |but )?(?:oh god |oh no |omg |ugh )?(?:i think |i reckon |i bet |i know |"
+    r"i am sure |"
+    r"pretty sure |probably |"
+    r"must be |definitely )?(?:it is|that is|it must be|it has to be) (?:him|her|them|my ex)$"
+)
+_SENT_OR_POSTED = re.compile(
+    rf"\b(?:accounts?|profiles?|numbers?|messages?|texts?|emails?|dms?|calls?|tiktoks?|posts?|"
+    rf"comments?|likes|liked|views|viewed|page|username|withheld|unknown|private number|letters?|"
+    rf"notes?|cards?|flowers|parcels?|gifts?|{_ONLINE})\b"
+)
+# ... unless they are seen in person: "my ring alert went and its him, crouched by my car"
+_SEEN_IN_PERSON = re.compile(
+    r"\b(?:door|doorbell|ring|camera|cam|cctv|window|outside|garden|street|crouch\w*|standing|"
+    r"stood|car park|knock\w*|bang\w*)\b"
+)
+# What sets off a feeling, a habit even beside "now": "now i get anxious whenever i hear ..."
+_WHENEVER_I = re.compile(
+    r"\b(?:whenever|every time|each time|any time|anytime) i (?:hear|see|think|imagine|feel|notice|"
+    r"get|remember|picture|smell)\b"
+)
 
 
 def _habitual(clause: str, cue_end: int) -> bool:
@@ -1404,10 +1541,18 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "a thing"
     if before.endswith("she ") and " her " in match.group(0):
         return "her own place"  # "she is in her room"
-    if not serious and (
-        _SOMEONE_EXPECTED.search(before) or _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
+    if _SOMEONE_EXPECTED.search(before) or (
+        not serious and _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
     ):
         return "someone expected"
+    if _HELP_BEFORE.search(before) or (
+        _THEIR_OWN_BEFORE.search(before) and _TO_SUPPORT_THEM.match(clause[match.end() :])
+    ):
+        return "help coming"  # "the police are coming round", "my dad is coming to stay with me"
+    if _THEIR_OWN_BEFORE.search(before) and _ABOUT_THE_HOUSE.match(clause[match.end() :]):
+        return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
+    if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
+        return "past or habitual"
     told_when = _WHO_FROM_BEFORE.sub("", clause)
     if not now_marker and _LATER.search(clause):
         return "later"
@@ -1459,6 +1604,12 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"\b(?:going to|gonna|will|would|could) (?:literally |actually )?die\b"
     r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
+    # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
+    r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
+    r"\b(?:die|died|dying|dies) (?:a little )?inside\b",
+    r"\b(?:doing|doin|does|did) (?:my|me) head in\b",
+    # a threat from them: "she said shed make my life not worth living"
+    r"\bmake (?:my|your|ur) life (?:not worth living|hell|a (?:living )?hell|a misery)\b",
     # in the past and better now: "i was suicidal when i was 17 but im in a much better place now"
     r"\b(?:(?:was|used to be|used to feel|felt|have been) suicidal|self harmed|used to think about "
     r"(?:suicide|killing myself|ending it|dying)|used to want to "
@@ -1556,8 +1707,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?=.*\b(?:oven|kettle|pan|hob|iron|tea|cooking|knife|chopping|ouch|accident\w*)\b)"
     r"(?!.*\b(?:on purpose|deliberately|to feel|to cope)\b)",
     r"\bnot worth living without (?:me|you|him|her|them)\b",
-    r"\b(?:a|the|this|some|one) (?:\w+ )?(?:girl|boy|man|woman|guy|lad|character|person|people|"
-    r"kid|teen\w*|student|patient|someone|lead) who (?:self harms?|cuts (?:herself|himself)|"
+    r"\b(?:a|the|this|some|one) (?:\w+ ){0,2}(?:girl|boy|man|woman|guy|lad|character|person|people|"
+    r"kid|teen\w*|student|patient|someone|lead|victim|survivor|protagonist|heroine|hero) who "
+    r"(?:self harms?|cuts (?:herself|himself)|"
     r"is suicidal|attempted suicide|kills (?:himself|herself)|"
     r"took (?:his|her|their) (?:own )?life)\b",
     r"\b(?:literally|actually) dead\b(?=.*\b(?:funny|laugh\w*|lol|haha|lmao|joke|hilarious)\b)",
@@ -1565,7 +1717,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"stopped|passed|have passed|are over)\b",
     # fiction: "that film where the stalker jumps off the building", "a scene where my character
     # takes an overdose" (not "the film made me want to kill myself")
-    r"\b(?:film|movie|show|book|play|episode|series|documentary|novel|song|game|scene|storyline)"
+    r"\b(?:film|movie|show|book|play|episode|series|documentary|novel|song|game|scene|storyline|"
+    r"story|poem|script)"
     r"(?: \w+){0,3} (?:where|in which|about|when)\b"
     r"(?![^,.]*\b(?:myself|my life|i want|i wanna|i will|made me want)\b)[^,.]*",
     # wishing the person dead is a threat (the danger guard's business), not a crisis
@@ -1654,9 +1807,17 @@ def assess(text: str) -> Assessment:
                 and _THEY_WILL_NOT_GO.match(parts[index])
                 and _NAMES_LINGERING.search(parts[index - 1])
             )
+            # "someone keeps watching my tiktoks from a new account and i think its him"
+            sender = (
+                index
+                and _IT_IS_THEM.match(parts[index])
+                and _SENT_OR_POSTED.search(" ".join(parts[:index]))
+                and not _SEEN_IN_PERSON.search(whole)
+            )
             judged[index] = (
                 (Verdict.NOT_NOW, "an animal") if pet
                 else (Verdict.NOT_NOW, "not a person") if lingering
+                else (Verdict.NOT_NOW, "who sent it") if sender
                 else _clause_danger(parts[index], now_context, dated)
             )
         return judged[index]

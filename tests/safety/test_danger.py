@@ -1202,3 +1202,87 @@ def test_things_that_linger_and_being_safe_together(text: str) -> None:
     verdict = assess(text)
     assert verdict.danger is not Verdict.DANGER
     assert verdict.self_harm is not Verdict.DANGER
+
+
+# Session 9: wordings of our own for what fresh sets v37-v39 showed the guard missing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is yankin on the door handle an swearin",
+        "call 999 now please",
+        "shes been stood at my window for ten minutes",
+        "someone has been sat at my gate for 5 mins staring in at me",
+        "there is deffo someone inside",
+        "the creaking is louder, its definitely somebody in the loft",
+        "yeah in my flat with me",
+        "omg its her on the ring camera",
+        "he is trying to lever open the back door",
+        "hes wrecking my car outside",
+        "she is yelling at me to come down and open up",
+        "hes tugging at my letterbox",
+        "there is a man in my building who is following me up the stairs",
+    ],
+)
+def test_danger_in_dialect_and_in_passing_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he stood at my door for ten minutes then went",
+        "he had been outside for half an hour before the police came",
+        "there is a lad on my course who fancies me",
+        "she is smashing it at work these days",
+        "my nan is in the flat with me",
+        "now i freeze every time i hear a car door outside",
+        "she is outside my office every tuesday",
+        "two officers are coming round later to take my statement",
+        "my sister is coming over to stay with me tonight",
+        "could my boyfriend call the police for me when it happens",
+        "the courier keeps banging on the door with a parcel",
+        "my housemate followed me to the kitchen to borrow some milk",
+        "a new profile keeps liking my posts, i reckon its him",
+        "she is following me, on tiktok i mean",
+        "my ex has moved in two streets away",
+        "i saw him on monday and have not seen him since",
+        "she is not outside any more",
+        "there is a documentary on where a woman gets stalked",
+        "he says he will come to my birthday, that is in august",
+        "if she has my spare key should i change the locks",
+        "im at the police station giving a statement",
+        "his bail conditions mean he can not come near my street",
+    ],
+)
+def test_habits_helpers_corrections_and_stories_are_not_danger_now(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure ill be around much longer",
+        "ive been stashing my pills",
+        "my wife died and i am ready to go and join her",
+        "i have had enough, its time to be with my late wife",
+    ],
+)
+def test_quiet_goodbyes_and_stockpiling_are_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cant go on the train any more because she gets it too",
+        "i do not want to live in halls anymore",
+        "the group chat is doing my head in",
+        "i was writing a poem about a girl who self harms",
+        "i swear i was about to die when i saw him",
+        "he said he would make my life hell",
+        "i died inside when he walked in",
+        "i want to join my mum in leeds",
+    ],
+)
+def test_idioms_fear_and_plans_are_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

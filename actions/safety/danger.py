@@ -426,10 +426,10 @@ _DANGER_SERIOUS = _rx(
     r"voice|voices|sound|sounds|rattling|shouting|whispering|creaking) (?:is|are)) (?:\w+ )?coming "
     r"from (?:round |around )?(?:the )?(?:back|front|side|garden|back door|stairs|landing|loft|"
     r"kitchen|downstairs|upstairs|roof|window)\b",
-    r"\b(?:doorbell|door bell|ring|camera|cctv|cam) (?:\w+ ){0,2}"
-    r"(?:just (?:showed|picked up|caught|"
-    r"spotted|alerted)|is showing|shows) (?:me )?(?:him|her|them|someone|somebody|a man|a person|"
-    r"my ex)\b",
+    r"\b(?:doorbell|door bell|ring|camera|cctv|cam|speaker|alexa|echo|google|app) (?:\w+ ){0,2}"
+    r"(?:just (?:showed|picked up|caught|spotted|alerted|announced|detected|said)|is showing|"
+    r"shows) (?:me )?(?:him|her|them|someone|somebody|a man|a person|my ex)\b",
+
     r"\b(?:rattling|rattled|opening|opened|pushing|poking|lifting|prising|prying) (?:the|my|our) "
     r"(?:letterbox|letter box|door ?handle|handle|gate|latch)\b",
     r"\b(?:better|best) (?:still )?be (?:here|there|in) when (?:he|she|they) (?:gets?|"
@@ -796,6 +796,13 @@ _FALSE_ALARM = _rx(
     r"\bi (?:mean|meant) (?:he|she|they) (?:was|were)\b",
     rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
 )
+# Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
+# cleaner day". Read across the clauses after the alarm.
+_REALISED_HARMLESS = re.compile(
+    r"\bi (?:then )?(?:remembered|realised|realized|clocked|twigged)\b(?: \w+){0,6}? (?:the |my |"
+    r"our "
+    rf"|a )?{_HARMLESS}\b"
+)
 # A message just received that names what the person is wearing as they read it: "he just texted
 # 'red suits you' and i am wearing my red coat". It spans clauses, so it is read on the whole text.
 _SEEN_NOW = re.compile(
@@ -882,6 +889,13 @@ _HAPPENING_NOW = re.compile(
     r"^(?:yes |yeah |yh |yep |it is )?(?:it is |its |this is |it )?(?:happening|going on) "
     r"(?:right )?now$"
 )
+# Looked, and it is them: "when i checked the cam its him with his hood up", "i looked through the
+# peephole and its her".
+_LOOKED_AND_ITS_THEM = re.compile(
+    r"\b(?:checked|check|looked at|look at|looked through|look through|looked out of) (?:the |my )?"
+    r"(?:cam|camera|doorbell|ring|cctv|app|screen|window|peephole|spyhole)\b.*\b(?:it is|that is) "
+    r"(?:him|her|them|my ex)\b"
+)
 # A short answer that someone is in with them: "yes. in the house. with me."
 _IN_WITH_ME = re.compile(
     r"^(?:yes |yeah |yep |yh |ye )?(?:he is |she is |they are |still |here |now )*in (?:the|my|"
@@ -908,12 +922,13 @@ _WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("cry at the door", _CRY_AT_THE_DOOR, True),
     ("happening now", _HAPPENING_NOW, False),
     ("in with me", _IN_WITH_ME, False),
+    ("looked and its them", _LOOKED_AND_ITS_THEM, True),
     ("shouts they know im in", _SHOUTS_THEY_KNOW_IM_IN, True),
 )
 _FAR_APART = re.compile(
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live)(?: still| now| back| currently)? in "
     r"(?!(?:my|the|our|your|this|a|an|his|her|their|here|there|bed|front|town)\b)(\w+)\b.*"
-    r"\bi am (?:still |now |currently |back )?(?:in|living in) "
+    r"\b(?:i am|we are) (?:still |now |currently |back )?(?:in|living in) "
     r"(?!(?:my|the|our|a|an|bed|here|there|town|\1)\b)\w+"
 )
 # Someone asking how to help another person, with nothing about now: "how can i help her".
@@ -1042,7 +1057,8 @@ _SAFE_CONTEXT = _rx(
     r"the autumn|the winter|week|month|year)\b",
     # asking what to do if: "if hes got a key do i need to tell the police"
     r"^if\b.*\b(?:do i|should i|can i|will i|would i|could i|am i|is it|how do i|what do i|"
-    r"who do i)\b",
+    r"who do i|does (?:he|she|they)|will (?:he|she|they)|would (?:he|she|they)|do (?:the )?police|"
+    r"will (?:the )?police|can (?:the )?police)\b",
     # with the police, or saying they are fine: "in the police station now, am grand"
     r"\b(?:at|in) (?:the )?police station\b",
     r"(?:^|\bso |\band |\bi )am (?:grand|fine|ok|okay|safe|alright|sound|all right)\b",
@@ -1050,6 +1066,19 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:bail|conditions|order|injunction|spo|non molestation order) (?:\w+ ){0,3}?(?:says?|"
     r"means?) (?:he|she|they) (?:can not|is not allowed|are not allowed|must not|has to stay)\b",
     r"\bso i know (?:he|she|they) (?:can not|could not|will not|is not|are not)\b",
+    # stopped, quiet, or only in touch by phone: "hes stopped following me since the warning"
+    r"\b(?:is|are|has|have) stopped (?:following|messaging|texting|calling|contacting|turning up|"
+    r"coming round|watching|stalking|bothering|harassing)\b",
+    r"\b(?:is|are|has|have|has been|have been|is been|are been) (?:quiet|calm|silent)(?: since|"
+    r" ever since| for| now)\b",
+    r"^(?:no |nah )?not (?:outside|here|there|near|nearby|around|at (?:the|my) door)(?: no| now|"
+    r" anymore| any more)?$",
+    r"^(?:he|she|they) (?:is|are) (?:just |only )(?:texting|messaging|calling|ringing|emailing|"
+    r"dming)\b",
+    r"\b(?:has|have) not found (?:us|me)\b",
+    # what happens to them: "does he get arrested straight away"
+    r"^(?:does|will|would|can|could) (?:he|she|they) (?:get|be|go) (?:arrested|charged|done|in "
+    r"trouble|sent|to prison|to jail|locked up)\b",
 )
 _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
@@ -1224,6 +1253,10 @@ _SELF_HARM = _rx(
     rf"(?:next week|tomorrow|by (?:the weekend|tomorrow|next week|then|christmas|{_WEEKDAY})|"
     r"much longer|for long|this time next \w+)\b",
     r"\btake my (?:own )?life\b",
+    # "thought about just stepping off in front of the train"
+    r"\b(?:thought|thinking|think|thinks) (?:about|of) (?:just )?(?:stepping|jumping|walking|"
+    r"throwing "
+    r"myself|stepping out|running) (?:off |out )?(?:in front of|into|under|off)\b",
     # "i am ready to go and join my husband" (not "join my husband in spain")
     rf"\b(?:{_TO_JOIN_THE_DEAD})(?=.*\b(?:{_GRIEF})\b)",
     rf"\b(?:{_GRIEF})\b.*\b(?:{_TO_JOIN_THE_DEAD})",
@@ -1512,6 +1545,12 @@ _SEEN_IN_PERSON = re.compile(
     r"\b(?:door|doorbell|ring|camera|cam|cctv|window|outside|garden|street|crouch\w*|standing|"
     r"stood|car park|knock\w*|bang\w*)\b"
 )
+_HABIT_AFTER = re.compile(
+    r"^ (?:\w+ )?(?:every (?:time(?! i (?:look|turn|glance|check))|day|night|week|weekend|morning|"
+    rf"evening|{_WEEKDAY})|all the time|"
+    r"constantly|most (?:days|nights))\b"
+)
+_SAID_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|tonight)\b")
 # What sets off a feeling, a habit even beside "now": "now i get anxious whenever i hear ..."
 _WHENEVER_I = re.compile(
     r"\b(?:whenever|every time|each time|any time|anytime) i (?:hear|see|think|imagine|feel|notice|"
@@ -1553,6 +1592,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
     if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
         return "past or habitual"
+    if _HABIT_AFTER.match(clause[match.end() :]) and not _SAID_NOW.search(clause):
+        return "past or habitual"  # "hes just there every time", not "hes outside now every night"
     told_when = _WHO_FROM_BEFORE.sub("", clause)
     if not now_marker and _LATER.search(clause):
         return "later"
@@ -1607,6 +1648,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
     r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
     r"\b(?:die|died|dying|dies) (?:a little )?inside\b",
+    # leaving an app, not life: "im done with instagram, deleting my account tonight"
+    rf"\b(?:done with|deleting|delete|quitting|quit|leaving|coming off|over) (?:\w+ )?(?:{_ONLINE}|"
+    r"social media|my accounts?|the apps?|apps|dating)\b",
     r"\b(?:doing|doin|does|did) (?:my|me) head in\b",
     # a threat from them: "she said shed make my life not worth living"
     r"\bmake (?:my|your|ur) life (?:not worth living|hell|a (?:living )?hell|a misery)\b",
@@ -1826,7 +1870,9 @@ def assess(text: str) -> Assessment:
         verdict, why = judge(index)
         if verdict is Verdict.DANGER:
             later = range(index + 1, len(parts))
-            if any(any_match(_FALSE_ALARM, parts[i]) for i in later):
+            if any(any_match(_FALSE_ALARM, parts[i]) for i in later) or _REALISED_HARMLESS.search(
+                " ".join(parts[index + 1 :])
+            ):
                 # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
                 danger, reason = Verdict.NOT_NOW, "false alarm"
                 continue

@@ -1286,3 +1286,39 @@ def test_quiet_goodbyes_and_stockpiling_are_a_crisis(text: str) -> None:
 )
 def test_idioms_fear_and_plans_are_not_a_crisis(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alexa just announced someone at the door",
+        "i looked through the peephole and its her with a bag",
+        "the app just detected a man at my gate",
+    ],
+)
+def test_devices_that_show_them_now_are_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it count if she is just there every day after my shift",
+        "a woman was at my door, then i realised it was the cleaner",
+        "she has stopped messaging me since the warning",
+        "he has been quiet for a week now",
+        "no, not at the door. she is just ringing me",
+        "we are in leeds now and he is in hull, he has not found us",
+        "will she get arrested if she comes to my work",
+    ],
+)
+def test_habits_realising_and_questions_about_consequences_are_not_danger(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_thinking_of_stepping_in_front_of_a_train_is_a_crisis() -> None:
+    assert assess("kept thinking of stepping out in front of the bus").self_harm is Verdict.DANGER
+
+
+def test_quitting_an_app_is_not_a_crisis() -> None:
+    assert assess("im done with tiktok, deleting it tonight").self_harm is not Verdict.DANGER

@@ -36,6 +36,10 @@ class Behaviour:
 class Catalogue:
     behaviours: tuple[Behaviour, ...]
     relationships: dict[str, tuple[re.Pattern[str], ...]]
+    # near misses (see content/behaviours.yml): a clause, or a whole message, about no one
+    # doing anything to the person
+    not_done_to_them: tuple[re.Pattern[str], ...] = ()
+    nothing_done_to_them: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
@@ -72,7 +76,12 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
         name: _compile(patterns, f"relationship {name!r}")
         for name, patterns in (data.get("relationships") or {}).items()
     }
-    return Catalogue(tuple(behaviours), relationships)
+    return Catalogue(
+        tuple(behaviours),
+        relationships,
+        _compile(data.get("not_done_to_them") or [], "not_done_to_them"),
+        _compile(data.get("nothing_done_to_them") or [], "nothing_done_to_them"),
+    )
 
 
 def behaviour(behaviour_id: str) -> Behaviour:
@@ -94,10 +103,14 @@ def recognise_with(
     text: str, model: LearnedBehaviours | None, threshold: float = CONFIDENT
 ) -> list[str]:
     """``recognise`` with a given model (None: patterns only); bench/behaviour_eval.py uses it."""
-    found = set(recognise_patterns(text))
-    if model is not None:
-        parts = [*clauses(text), normalise(text)]
-        likely, unlikely = model.likely_and_unlikely(text, threshold)
+    parts = _clauses_about_them(text)
+    found = _pattern_matches(parts)
+    if model is not None and parts:
+        # The model reads only what is left once near misses are set aside: "i still follow him
+        # on insta" says nothing about what he does.
+        kept = parts[:-1]
+        read = text if len(kept) == len(clauses(text)) else " ".join(kept)
+        likely, unlikely = model.likely_and_unlikely(read, threshold)
         found -= unlikely
         for label in likely:
             # A catalogue veto holds for the model too: "he followed me on instagram".
@@ -108,15 +121,31 @@ def recognise_with(
 
 def recognise_patterns(text: str) -> list[str]:
     """The catalogue's patterns alone: precise, reviewable, and what the unit cases pin down."""
+    found = _pattern_matches(_clauses_about_them(text))
+    return [b for b in BEHAVIOUR_IDS if b in found]
+
+
+def _clauses_about_them(text: str) -> list[str]:
+    """The clauses that may say what someone does to the person, then those clauses joined
+    ("presents and letters" spans a clause break); nothing at all for a near miss."""
+    catalogue = load_catalogue()
+    if any_match(catalogue.nothing_done_to_them, normalise(text)):
+        return []
+    parts = clauses(text)
+    kept = [c for c in parts if not any_match(catalogue.not_done_to_them, c)]
+    if len(kept) == len(parts):
+        return [*parts, normalise(text)]
+    return [*kept, " ".join(kept)] if kept else []
+
+
+def _pattern_matches(parts: list[str]) -> set[str]:
     found: set[str] = set()
-    # Each clause, and the whole message too: "presents and letters" spans a clause break.
-    parts = [*clauses(text), normalise(text)]
     for item in load_catalogue().behaviours:
         for clause in parts:
             if any_match(item.patterns, clause) and not any_match(item.unless, clause):
                 found.add(item.id)
                 break
-    return [b for b in BEHAVIOUR_IDS if b in found]
+    return found
 
 
 def relationship(text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.behaviours import BEHAVIOUR_IDS, describe, relationship
-from actions.behaviours.catalogue import load_catalogue, recognise_patterns
+from actions.behaviours.catalogue import load_catalogue, recognise, recognise_patterns
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,36 @@ def test_signs_found_rather_than_named(text: str, expected: str) -> None:
 
 def test_a_kind_card_is_not_a_threat() -> None:
     assert "threats" not in recognise_patterns("got a birthday card from my nan saying be happy")
+
+
+# Near misses (content/behaviours.yml, not_done_to_them and nothing_done_to_them): what the person
+# does, what an animal does, or what their own people do with their agreement or to be kind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i still watch her stories sometimes, is that weird",
+        "i have been checking his twitter to see if he has moved on",
+        "our dog follows me everywhere round the house",
+        "my dad can see where i am on life360, we agreed it after the last time",
+        "i turned on location sharing with my flatmates so they know i got home",
+        "my best friend turned up with cake for my birthday",
+        "she used to leave notes on my car when we were dating, it was sweet",
+        "loads of scam texts about parcels today",
+        "my laptop did a system update and now the settings look different",
+    ],
+)
+def test_near_misses_describe_no_behaviour(text: str) -> None:
+    assert recognise(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause about them is still read
+        ("i still follow him on insta but he keeps turning up at my work", "turning_up"),
+        ("i found a tracking app on my phone that i never installed", "spyware"),
+        ("he follows all my friends on insta so he can see pictures of me", "online_monitoring"),
+    ],
+)
+def test_what_they_do_survives_beside_a_near_miss(text: str, expected: str) -> None:
+    assert expected in recognise(text)

@@ -174,3 +174,8 @@ def test_near_misses_describe_no_behaviour(text: str) -> None:
 )
 def test_what_they_do_survives_beside_a_near_miss(text: str, expected: str) -> None:
     assert expected in recognise(text)
+
+
+def test_a_brick_through_the_window_is_damage_and_an_ordered_parcel_is_no_gift() -> None:
+    assert "property_damage" in recognise_patterns("someone lobbed a stone at our windscreen")
+    assert recognise("the parcel i ordered came today, left by the bins") == []

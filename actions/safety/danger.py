@@ -332,6 +332,13 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
+    r"(?<!\bi )(?<!\bwe )(?<!\bi have )(?<!\bwe have )(?<!\bi had )"
+    r"\b(?:has |have )?just (?:pushed|forced|barged|shoved|burst|let himself|"
+    r"let herself) (?:his |her |their )?(?:way )?(?:through the door|past me|in|into|inside)\b",
+    r"\b(?:is|are) (?:\w+ )?(?:heading|coming|walking|running|making) (?:straight |right )?"
+    r"(?:for|towards|at) (?:me|us)\b",
+    r"\b(?:is|are) (?:actually |already |now |literally |definitely )*on (?:his|her|their) way"
+    r"(?: now| here| over| round)?$",
     # "hes smashing up the car outside", not "she is smashing it at uni"
     r"\b(?:is|are) (?:breaking|kicking|smashing|bashing|wrecking|trashing|keying|slashing) "
     r"(?:up )?(?:in|into|down|the|my|our|it(?! (?:at|in|on|lately|these days|this year|mate)\b))\b",
@@ -514,7 +521,8 @@ _DANGER_SERIOUS = _rx(
     r"(?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
-    r"(?:here|over|to me|to my|round|back here|for me|to get me|to find me|up the stairs|upstairs|"
+    r"(?:here|over|to me|to my|to mine|to ours|round|back here|for me|to get me|to find me|"
+    r"up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
     rf"\b{_BE} {_FILLER}(?:coming|walking|running|heading) up (?:the|my|our) (?:drive|driveway|"
@@ -594,6 +602,25 @@ _DANGER_SERIOUS = _rx(
     r"(?:at|in|into|through) "
     r"(?:me|my window|my windows|my door)\b",
     r"\b(?:he|she|they|someone) is in (?:my|the) (?:house|flat|room|bedroom|home|halls)\b",
+    # session 9 (fresh sets v42, v43)
+    r"\b(?:flashing|shining|pointing) (?:a |his |her |their )?(?:torch|torch light|torchlight|"
+    r"light|"
+    r"lights|headlights|laser) (?:\w+ )?(?:through|thru|in|into|at|on) (?:my|the|our) (?:curtains|"
+    r"window|windows|blinds|room|bedroom|house|flat)\b",
+    rf"\b{_WHO} (?:has|have) (?:just )?(?:parked|pulled up|stopped|pulled in) (?:right )?"
+    r"(?:outside|opposite|across the road|over the road|across the street|in front of (?:my|the)|"
+    r"on my (?:drive|driveway|street|road))\b",
+    r"\b(?:is|are) (?:\w+ )?(?:staring|looking|peering) (?:at|into|through) (?:my|our) "
+    r"(?:house|flat|room|building|bedroom)(?: window)? (?:through|with) binoculars\b",
+    r"\bi can (?:see|hear) (?:his|her|their) (?:shape|shadow|silhouette|outline|face|torch|"
+    r"footsteps|voice|breathing)\b",
+    # who is out there: "my gut says the person in the car outside is him"
+    r"\b(?:person|man|guy|woman|car|van|someone|figure) (?:\w+ ){0,4}?(?:outside|at the door|"
+    r"across the road|over the road|in the car) is (?:him|her|them|my ex)\b",
+    # someone of theirs in danger now: "a man is following her home from school right now"
+    rf"\b(?:is|are) (?:following|chasing|tailing|attacking|hitting|hurting|grabbing) (?:her|him|"
+    rf"them)"
+    rf"\b(?! on (?:{_ONLINE})\b)(?: \w+){{0,4}}? (?:right now|now)\b",
 )
 
 # A cue that, in this clause, is about the present only when a now-marker is there too.
@@ -638,6 +665,13 @@ _NOW_DURATION = re.compile(
     r"(?:hour|minutes|mins|junctions?|stops?|streets?|roads?|miles?|turns|corners|stations?)\b"
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
     r"seconds|secs) ago\b"
+    # "he's done it 4 times in the last half hour", "3rd time in 10 mins"
+    r"|\bin the last (?:half hour|hour|\d+ (?:minutes|mins)|few minutes|ten minutes|"
+    r"twenty minutes)\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth) time in (?:\d+|ten|five|twenty|"
+    r"the last) "
+    r"(?:minutes|mins|hour)\b"
+    r"|\bbeen there since i (?:got home|got back|came in|came home|arrived|got in)\b"
     r"|\bbeen (?:there|here|outside|out there|at it|going|waiting|sat there|stood there) "
     r"(?:for )?(?:like |about |around |over |nearly |almost )?(?:\d+|a few|few|ten|five|fifteen|"
     r"twenty|half an|an) (?:minutes|mins|hour)\b"
@@ -658,6 +692,7 @@ _WAS_NOT_IS = re.compile(
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|"
+    r"up to (?:my|the) (?:front |back )?door|"
     r"at my (?:front |back |bedroom |kitchen )?(?:door|window|windows|gate)|"
     r"(?:staring|looking|peering) (?:in |up |over |through )?at me|"
     r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
@@ -795,6 +830,24 @@ _FALSE_ALARM = _rx(
     # a correction: "no sorry, i mean he WAS, that was on saturday"
     r"\bi (?:mean|meant) (?:he|she|they) (?:was|were)\b",
     rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
+    # someone of theirs: "somebody is outside my window, its my boyfriend waiting for me"
+    r"^(?:oh |ah |phew |lol |ok |okay )*(?:it is|it was|that is|that was) (?:just |only )?(?:my|"
+    r"our) "
+    r"(?!ex\b|former\b|old\b)(?:\w+ )?(?:boyfriend|girlfriend|partner|husband|wife|friend|mate|son|"
+    r"daughter|dad|mum|mam|nan|gran|uncle|aunt|auntie|cousin|brother|sister|flatmate|landlord)\b",
+    r"^(?:he|she|they) (?:is|are) (?:fine|supportive|lovely|harmless|on my side|not the one|"
+    r"not him|"
+    r"not her)\b",
+    r"\bi (?:asked|invited|told) (?:her|him|them) to come\b",
+    # "my ex is outside... outside the country"
+    r"^(?:i mean |like )?outside (?:the country|the uk|britain|england|scotland|wales|europe|"
+    r"the city|"
+    r"town|the area|the county)\b",
+    # not about them: "its the guy from the flat opposite arguing with his girlfriend"
+    r"^(?:but )?(?:it is|it was|that is|thats) (?:just |only )?(?:the|a|some) (?:\w+ )?(?:guys?|"
+    r"men|man|lads|"
+    r"woman|lad|people|couple|family|kids|neighbours?) (?:from|in|at|across) (?:the |a )?(?:\w+ )?"
+    r"(?:flat|house|place|road|street|door|next door|upstairs|downstairs|opposite)\b",
 )
 # Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
 # cleaner day". Read across the clauses after the alarm.
@@ -853,9 +906,13 @@ _UNEXPECTED_CALLER = re.compile(
 )
 # A question that then says it is real: "what do i do if hes in my car park now, because he is".
 _CONFIRMED_IF = re.compile(
-    r"\bif (?:he|she|they) (?:is|are|was|were) (?:\w+ ){0,6}?(?:right now|now) (?:because |cos |"
+    r"\bif (?:he|she|they) (?:is|are|was|were) (?:\w+ ){0,6}?(?:(?:right now|now) )?(?:because |"
+    r"cos |"
     r"cause |and |"
     r"which )?(?:he|she|they) (?:is|are)(?: right now| now| actually| literally)?$"
+    # "if someone is shouting my name right now, is that police? because thats happening"
+    r"|\bif\b.*\b(?:that is|this is|it is) (?:happening|going on|what is happening)"
+    r"(?: now| right now)?$"
 )
 # The lights going off with a sign that someone did it: "the hall light just went off and i did not
 # touch it. my ex used to flip the fuse box".
@@ -943,7 +1000,7 @@ _HELPING_SOMEONE_ELSE = re.compile(
 )
 # Someone reported to be near ("he texted saying hes outside") when another clause shows they
 # cannot be ("im at my dads 200 miles away").
-_SAYS_FIRST = re.compile(rf"{_SAYS}\b")
+_SAYS_FIRST = re.compile(rf"(?:{_SAYS}|text|message|dm)\b")
 # Someone else's view of the person: "my mum thinks im in danger".
 _OPINION = re.compile(
     r"\b(?:mum|mom|dad|parents|friends?|mates?|family|sister|brother|partner|everyone|people|they|"
@@ -953,18 +1010,34 @@ _OPINION = re.compile(
 _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 
 # Context that says "not now" without a danger cue in the clause: demotes a learned prediction.
-_SAFE_CONTEXT = _rx(
-    r"\b(?:he|she|they|my ex) (?:has|have|is) not (?:messaged|messages|texted|called|rung|"
-    r"been in touch|contacted|emailed|posted|commented)\b",
+# Asking what it is or whether they overreact: calm only when nothing in the message is about
+# now ("a customer keeps messaging me, is that stalking?", not "is it weird that a van has parked
+# right outside").
+_QUESTION_ABOUT_IT = _rx(
     r"^am i (?:overthinking|overreacting|being paranoid|being silly|being dramatic|"
     r"over reacting)\b",
-    r"^(?:can|could) you (?:help me )?(?:understand|explain|tell me)\b",
-    # asking what to call it: "a customer keeps messaging me, is that stalking?"
     r"^(?:is|would|does|could|can) (?:that|this|it) "
     r"(?:be |count as |classed as |class as |seen as )?"
     r"(?:stalking|harassment|harrassment|normal|overstepping|illegal|a crime|a threat|ok|okay|"
     r"creepy|weird|"
     r"reportable|enough)\b",
+)
+# Something present said without "now": "a van has parked right outside", "i can see his shape".
+_PRESENT_SIGN = re.compile(
+    r"\b(?:has|have) (?:just )?(?:parked|pulled up|pulled in|arrived|turned up|come back|got out)\b"
+    r"|\bi can (?:see|hear)\b|\bin the last (?:half hour|hour|\w+ minutes|few minutes)\b"
+    r"|\b(?:that is|this is|it is) (?:happening|going on)\b"
+)
+_PRESENT_PRESENCE = re.compile(
+    r"\b(?:he|she|they|someone|somebody|a man|a guy|the man|the guy|a car|a van|the car|the van|"
+    r"my ex) (?:is|are) (?:\w+ )?(?:outside|here|there|behind|following|watching|standing|stood|"
+    r"sitting|sat|waiting|walking|coming|parked|banging|knocking|trying|looking|staring|lurking|"
+    r"hanging)\b"
+)
+_SAFE_CONTEXT = _rx(
+    r"\b(?:he|she|they|my ex) (?:has|have|is) not (?:messaged|messages|texted|called|rung|"
+    r"been in touch|contacted|emailed|posted|commented)\b",
+    r"^(?:can|could) you (?:help me )?(?:understand|explain|tell me)\b",
     r"\bi am (?:at|in) (?:the |a )?police station\b",
     r"\b(?:saying|says|said|texted|messaged) (?:that )?(?:he|she|they) "
     r"(?:(?:will not|wont) (?:come|be coming|turn up|show up|be there|be round|make it)|"
@@ -1076,12 +1149,21 @@ _SAFE_CONTEXT = _rx(
     r"^(?:he|she|they) (?:is|are) (?:just |only )(?:texting|messaging|calling|ringing|emailing|"
     r"dming)\b",
     r"\b(?:has|have) not found (?:us|me)\b",
+    r"\b(?:just )?(?:overtook|overtaken|walked past|went past|passed) (?:me|us)\b",
+    rf"\b(?:is|was) (?:actually|just|only) (?:my|the|our) (?:\w+ )?(?:{_HARMLESS}|landlord)\b",
     # what happens to them: "does he get arrested straight away"
     r"^(?:does|will|would|can|could) (?:he|she|they) (?:get|be|go) (?:arrested|charged|done|in "
     r"trouble|sent|to prison|to jail|locked up)\b",
 )
 _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
+    # "the man who was following me is in prison now"
+    r"\b(?:is|are) (?:now |still )?(?:in prison|in jail|locked up|behind bars|in custody|on remand)"
+    r"\b",
+    # "i meant hes here in the same city, not at my house"
+    r"\b(?:meant|mean|means) (?:that )?(?:he|she|they) (?:is|are|was|"
+    r"were) (?:here )?in (?:the same|"
+    r"this|my) (?:city|town|area|country|county)\b",
     r"^(?:no |nope |nah )?not (?:right )?now\b",
     r"\b(?:do not|dont) think (?:he|she|they) (?:is|are) (?:there|here|outside) (?:for me|"
     r"because of "
@@ -1154,6 +1236,7 @@ _SAFE_STATEMENT = _rx(
     r"^(?:no|not in) (?:immediate )?danger\b",
     r"\bgot (?:home|back|in) (?:fine|safe|safely|ok|okay|alright)\b",
     r"\b(?:went|walked|turned|headed|drove) (?:off )?the other way\b|\bby coincidence\b",
+    r"(?<!\bi am )(?<!\bi was )(?<!\bwe are )(?<!\bi have to )(?<!\bwhen i )(?<!\bwhile i )"
     r"\b(?:dropping|picking|drops|picks|dropped|picked|drop|pick) (?:the |our |my )?"
     r"(?:kids|children|"
     r"son|daughter|baby) (?:off|up)\b"
@@ -1243,8 +1326,11 @@ _SELF_HARM = _rx(
     # not "i cant go on the bus anymore", "i dont want to live in halls"
     r"(?! (?:the|a|an|my|his|her|that|this|these|those|there|it|them|holiday|trains?|buses?|"
     r"public|social|dates?|nights? out|twitter|insta\w*|facebook|tiktok|snap\w*|line|campus|"
-    r"in|with (?:him|her|them|my)|near|next|alone|on my own|by myself|here|at)\b)",
-    r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on)\b",
+    r"in|with (?:him|her|them|my)|near|next|alone|on my own|by myself|here|at|letting|being|having|"
+    r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
+    r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
+    r"\bpunish(?:ing)? myself\b",
+    r"\b(?:not|have not|had not) (?:eaten|eating|ate) (?:\w+ ){0,4}on purpose\b",
     r"\bno point (?:in )?me (?:being here|being around|being alive|existing|living|carrying on)\b",
     r"\b(?:bridge|river|sea|water|tracks|railway|edge|cliff|roof|pills|rope|lake|canal|motorway)"
     r"(?: \w+){0,3} (?:keeps |is |are )?(?:calling|calls|pulling|beckoning) (?:to )?me\b",
@@ -1430,6 +1516,9 @@ _ANIMAL = re.compile(
 )
 # A pet named in one clause and the next going on without a subject: "my dog followed me and is
 # waiting outside the bathroom".
+_PET_ALERTING = re.compile(
+    r"\b(?:barking|barks|bark|growling|growls|howling|whining|hissing|going (?:mad|crazy|nuts))\b"
+)
 _PET_SUBJECT = re.compile(rf"^(?:lol |haha |omg )?(?:my|our) {_PETS}\b")
 _NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
 # "i am sitting in my car outside work": the person is the one outside (not "i am home and he is")
@@ -1465,6 +1554,8 @@ def _clause_danger(
             return Verdict.NOT_NOW, "safe statement"
         if any_match(_SAFE_CONTEXT, clause):
             return Verdict.NOT_NOW, "safe context"
+        if any_match(_QUESTION_ABOUT_IT, clause):
+            return Verdict.NOT_NOW, "a question"
         if not now_marker and _LATER.search(clause):
             return Verdict.NOT_NOW, "later"
         if _LOOSE_CUE.search(clause) and (
@@ -1526,7 +1617,9 @@ _TO_SUPPORT_THEM = re.compile(
 )
 _ABOUT_THE_HOUSE = re.compile(
     r" (?:\w+ ){0,2}?(?:(?:into|in|to|round) the (?:kitchen|lounge|living room|bathroom|hall|"
-    r"garden|shop|house|flat)|to (?:ask|tell|show|give|borrow|say|check if))\b"
+    r"garden|shop|house|flat|car)|to (?:ask|tell|show|give|borrow|say|check if|help)|with (?:my|"
+    r"the|"
+    r"our) (?:bags|stuff|things|shopping|boxes|suitcase|cases))\b"
 )
 # Who is behind an account or a message, not who is at the door: "new account, i think its him".
 _IT_IS_THEM = re.compile(
@@ -1551,6 +1644,8 @@ _HABIT_AFTER = re.compile(
     r"constantly|most (?:days|nights))\b"
 )
 _SAID_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|tonight)\b")
+_NOW_STRICT = re.compile(r"\b(?:right now|now|at the moment|currently|as we speak)\b")
+_LATER_WORDS = frozenset({"later", "tomorrow", "one day", "in the future"})
 # What sets off a feeling, a habit even beside "now": "now i get anxious whenever i hear ..."
 _WHENEVER_I = re.compile(
     r"\b(?:whenever|every time|each time|any time|anytime) i (?:hear|see|think|imagine|feel|notice|"
@@ -1572,7 +1667,10 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
     before = clause[: match.start()]
     if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):
         return "negated"
-    if _HYPOTHETICAL.search(before):  # "what if he is outside", not "he is outside, what if"
+    hypothetical = _HYPOTHETICAL.search(before)
+    if hypothetical and not (  # "can we talk about it later hes walking behind me right now"
+        hypothetical.group(0) in _LATER_WORDS and _SAID_NOW.search(clause, hypothetical.end())
+    ):  # "what if he is outside", not "he is outside, what if"
         return "hypothetical"
     if _ANIMAL.search(before):
         return "an animal"
@@ -1648,6 +1746,7 @@ _SELF_HARM_NOT_THEIRS = _rx(
     # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
     r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
     r"\b(?:die|died|dying|dies) (?:a little )?inside\b",
+    r"\b(?:going to|gonna|about to|could|will) (?:explode|scream|burst|lose it|snap)\b",
     # leaving an app, not life: "im done with instagram, deleting my account tonight"
     rf"\b(?:done with|deleting|delete|quitting|quit|leaving|coming off|over) (?:\w+ )?(?:{_ONLINE}|"
     r"social media|my accounts?|the apps?|apps|dating)\b",
@@ -1828,6 +1927,7 @@ def assess(text: str) -> Assessment:
     danger, reason = Verdict.NONE, ""
     now_elsewhere = False  # a clause about now with a danger-ish word that no pattern matched
     safe_elsewhere = False  # a clause that says the person is away from them or safe
+    asked = False  # a clause asking what it is ("is that stalking?", "am i overreacting?")
     parts = clauses(text)
     now_context = any(_NOW_CONTEXT.search(clause) for clause in parts)
     # "now" in "im home now" says they are safe; it does not put the whole message in the present
@@ -1858,11 +1958,15 @@ def assess(text: str) -> Assessment:
                 and _SENT_OR_POSTED.search(" ".join(parts[:index]))
                 and not _SEEN_IN_PERSON.search(whole)
             )
+            own = _clause_danger(parts[index], now_context, dated)
             judged[index] = (
-                (Verdict.NOT_NOW, "an animal") if pet
+                # "my dog is scratching at the door" explains the noise; "my dog will not stop
+                # barking" is a sign of someone there
+                (Verdict.NOT_NOW, "an animal")
+                if pet and not _PET_ALERTING.search(parts[index])
                 else (Verdict.NOT_NOW, "not a person") if lingering
                 else (Verdict.NOT_NOW, "who sent it") if sender
-                else _clause_danger(parts[index], now_context, dated)
+                else own
             )
         return judged[index]
 
@@ -1883,7 +1987,9 @@ def assess(text: str) -> Assessment:
                 continue
             danger, reason = verdict, why
             break
-        if verdict is Verdict.NOT_NOW:
+        if verdict is Verdict.NOT_NOW and why == "a question":
+            asked = True  # judged below, once the whole message has been read
+        elif verdict is Verdict.NOT_NOW:
             danger, reason = verdict, why
             safe_elsewhere = safe_elsewhere or why == "safe context"
         elif any_match(_FALSE_ALARM, clause):
@@ -1910,6 +2016,20 @@ def assess(text: str) -> Assessment:
             danger, reason = Verdict.NOT_NOW, "safe context"
         elif _HELPING_SOMEONE_ELSE.search(whole):
             danger, reason = Verdict.NOT_NOW, "someone else"
+    if (
+        danger is Verdict.NONE
+        and asked
+        and not _PRESENT_SIGN.search(whole)
+        and not any(
+            (
+                (_NOW_STRICT.search(c) and _LOOSE_CUE.search(c))
+                or (_PRESENT_PRESENCE.search(c) and not _HABIT.search(c))
+            )
+            and judge(i)[0] is not Verdict.NOT_NOW
+            for i, c in enumerate(parts)
+        )
+    ):
+        danger, reason = Verdict.NOT_NOW, "a question"
     if danger is Verdict.NOT_NOW and now_elsewhere:
         # "he's parked over the road right now watching, last week he said he'd kill me": the
         # past clause must not demote what the model makes of the present one.

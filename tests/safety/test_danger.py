@@ -1322,3 +1322,63 @@ def test_thinking_of_stepping_in_front_of_a_train_is_a_crisis() -> None:
 
 def test_quitting_an_app_is_not_a_crisis() -> None:
     assert assess("im done with tiktok, deleting it tonight").self_harm is not Verdict.DANGER
+
+
+# Session 9, round 3 (fresh sets v42, v43): doubt, questions and run-ons around real danger.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someones shining a light into my bedroom right now, my dog is going mad",
+        "is it weird that a car has pulled up right outside my house",
+        "not sure if i am being silly but i can hear his voice in the hall",
+        "if someone is banging on my door at this second what do i do, because that is happening",
+        "what should i do if he is trying to get in because he is",
+        "can we do the diary later she is literally following me right now",
+        "he has just barged past me into the flat",
+        "my son just rang, a man is chasing him right now",
+        "she has turned up at the nursery and is heading straight for us",
+        "the guy in the car over the road is him, i know his car",
+    ],
+)
+def test_danger_wrapped_in_doubt_or_questions_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the woman who used to follow me is in jail now",
+        "someone is at my door, its my girlfriend back from her shift",
+        "my ex is in town... in the same town as my mum i mean, not at my house",
+        "there is a man yelling outside but its the lads from the house opposite again",
+        "the van outside is actually the plumber",
+        "my sister is following me to the car with the boxes",
+        "the man behind me just walked past me and went into the shop",
+        "my mate is at the door, i invited her to come round",
+        "he texted saying im outside but im at my dads in wales and he does not know where that is",
+    ],
+)
+def test_harmless_company_corrections_and_elsewhere_are_not_danger(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_a_question_about_something_happening_now_does_not_calm_the_message() -> None:
+    assert assess("is it normal that he is outside my house right now").danger is not (
+        Verdict.NOT_NOW
+    )
+    assert assess("he likes all my posts, is that stalking?").danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no point going on anymore", "i keep punishing myself", "not eaten for days on purpose"],
+)
+def test_round_three_crisis_wordings(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text", ["i feel like i could scream", "i cant go on ignoring this, ill report it tomorrow"]
+)
+def test_round_three_not_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

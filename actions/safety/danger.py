@@ -126,7 +126,10 @@ _DANGER = _rx(
     r"(?<!\blives like )(?<!\blives only )(?<!\blives about )(?<!\bmoved in like )"
     r"(?<!\bmoved in only )(?<!\bmoved in about )(?<!\bworks )(?<!\bstays )"
     r"\b(?:\d+|a few|few|couple of|a couple of|five|ten|two|three) "
-    r"(?:mins?|minutes|seconds|secs|streets|roads|doors|seats|rows|tables|people) away\b",
+    r"(?:mins?|minutes|seconds|secs|streets|roads|doors|seats|rows|tables|people) away\b"
+    r"|\b(?:\d+|a few|few|couple of|a couple of|two|three|four) (?:seats|rows|tables) (?:behind|"
+    r"in front|"
+    r"back|down|up)\b",
     r"\b(?:has|have|is|are) (?:just )?got off at (?:my|the same) (?:stop|station)\b",
     # a bare noun phrase: "man in a hood following me from aldi"
     r"^(?:there is |theres |omg |help |please )?(?:a |an |some |this |that )?(?:\w+ )?"
@@ -332,6 +335,12 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:is|are|keeps|keep) (?:\w+ )?(?:ringing|pressing|buzzing|leaning on) (?:the|my|"
+    r"our) (?:buzzer|"
+    r"doorbell|door bell|bell|intercom)\b",
+    r"\b(?:shouting|yelling|screaming|calling) (?:up )?(?:at|through) (?:my|the|our) (?:bedroom )?"
+    r"(?:window|windows|door|letterbox)\b",
+    r"\bpretending (?:i am|im|we are) (?:out|not in|not home|not here|asleep)\b",
     r"(?<!\bi )(?<!\bwe )(?<!\bi have )(?<!\bwe have )(?<!\bi had )"
     r"\b(?:has |have )?just (?:pushed|forced|barged|shoved|burst|let himself|"
     r"let herself) (?:his |her |their )?(?:way )?(?:through the door|past me|in|into|inside)\b",
@@ -602,6 +611,13 @@ _DANGER_SERIOUS = _rx(
     r"(?:at|in|into|through) "
     r"(?:me|my window|my windows|my door)\b",
     r"\b(?:he|she|they|someone) is in (?:my|the) (?:house|flat|room|bedroom|home|halls)\b",
+    # session 9: said without a verb, "stalker in my garden right now", "man at the door"
+    r"^(?:oh god |omg |help |please )?(?:my |the |a |some )?(?:stalker|ex|man|guy|someone|somebody|"
+    r"person|figure|creep|bloke|stranger|intruder|him|her)(?: (?:is|just|now|again|still|here|"
+    r"there|right))? (?:in|at|outside|by|on|behind|"
+    r"under|in front of) (?:my|the|our) (?:\w+ )?(?:garden|door|window|house|flat|room|stairs|hall|"
+    r"hallway|landing|drive|driveway|gate|porch|kitchen|yard|building|back door|front door|car)"
+    r"(?:$| (?:right now|now|rn|atm|again|please|help)\b)",
     # session 9 (fresh sets v42, v43)
     r"\b(?:flashing|shining|pointing) (?:a |his |her |their )?(?:torch|torch light|torchlight|"
     r"light|"
@@ -672,6 +688,10 @@ _NOW_DURATION = re.compile(
     r"the last) "
     r"(?:minutes|mins|hour)\b"
     r"|\bbeen there since i (?:got home|got back|came in|came home|arrived|got in)\b"
+    r"|\bfor (?:about |like |nearly |over |almost |the last |the past )?(?:a|half a|\d+|two|three|"
+    r"a couple of|a few) miles?\b"
+    r"|\bbeen \w+ing (?:me|us|beside me|behind me)(?: for)? (?:like |about |around |over |nearly )?"
+    r"(?:\d+|a few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hours?)\b"
     r"|\bbeen (?:there|here|outside|out there|at it|going|waiting|sat there|stood there) "
     r"(?:for )?(?:like |about |around |over |nearly |almost )?(?:\d+|a few|few|ten|five|fifteen|"
     r"twenty|half an|an) (?:minutes|mins|hour)\b"
@@ -692,10 +712,13 @@ _WAS_NOT_IS = re.compile(
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|"
-    r"up to (?:my|the) (?:front |back )?door|"
+    r"up to (?:my|the) (?:front |back )?door|beside me|alongside me|still on (?:it|the \w+) too|"
     r"at my (?:front |back |bedroom |kitchen )?(?:door|window|windows|gate)|"
     r"(?:staring|looking|peering) (?:in |up |over |through )?at me|"
-    r"(?<!being )(?<!be )here(?! with me)|is there|are there|been followed|been following|"
+    r"(?<!being )(?<!be )here(?! with me)|"
+    # "hes there", not "is there anything i can do"
+    r"(?<=\w )(?:is|are) there(?! (?:anything|any|a|an|something|somewhere|nothing|more|much|no|"
+    r"enough|someone|somebody|anyone|way)\b)|been followed|been following|"
     r"it is (?:him|her|them)|"
     r"(?:photos?|pictures?|pics?|videos?) of "
     r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))|"
@@ -802,6 +825,7 @@ _AWAY_FOR_A_WHILE = (
 _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
+    r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|"
     r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
@@ -839,6 +863,19 @@ _FALSE_ALARM = _rx(
     r"not him|"
     r"not her)\b",
     r"\bi (?:asked|invited|told) (?:her|him|them) to come\b",
+    # an empty car, a different car: "its been there since last week with nobody in it"
+    r"\b(?:nobody|no one|noone) (?:is )?in it\b|\bit is empty\b",
+    r"^(?:but )?not (?:his|hers|theirs|him|her|them)(?: car| van)?$",
+    r"^(?:it is |its )?(?:just )?(?:a|another) (?:similar|different|lookalike) (?:car|van|bike)\b",
+    # busy with something ordinary: "hes doing the roadworks"
+    r"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?(?:doing|fixing|working on|mending|"
+    r"cleaning|"
+    r"painting|cutting|emptying|reading|delivering|collecting) (?:the|a|some|next doors?) "
+    r"(?!(?:lock|locks|door|doors|window|windows|handle)\b)",
+    # the message was old: "it was sent three weeks ago"
+    r"\b(?:it|that|this|the message|the text) was (?:sent|from) (?:\w+ ){0,2}?(?:ago|last \w+|"
+    r"yesterday|on \w+day)\b",
+    r"^(?:only )?(?:because )?we (?:both )?(?:work|study|live|train) (?:in|on|at|for)\b",
     # "my ex is outside... outside the country"
     r"^(?:i mean |like )?outside (?:the country|the uk|britain|england|scotland|wales|europe|"
     r"the city|"
@@ -953,6 +990,12 @@ _LOOKED_AND_ITS_THEM = re.compile(
     r"(?:cam|camera|doorbell|ring|cctv|app|screen|window|peephole|spyhole)\b.*\b(?:it is|that is) "
     r"(?:him|her|them|my ex)\b"
 )
+# A short answer that they are still there: "still there", "yes hes still outside".
+_STILL_THERE = re.compile(
+    r"^(?:yes |yeah |yep |yh |no )?(?:he is |she is |they are |it is )?still (?:there|here|outside|"
+    r"out there|at the door|behind me|following me|waiting|parked up|sat there|stood there)"
+    r"(?: now| right now)?$"
+)
 # A short answer that someone is in with them: "yes. in the house. with me."
 _IN_WITH_ME = re.compile(
     r"^(?:yes |yeah |yep |yh |ye )?(?:he is |she is |they are |still |here |now )*in (?:the|my|"
@@ -979,6 +1022,7 @@ _WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("cry at the door", _CRY_AT_THE_DOOR, True),
     ("happening now", _HAPPENING_NOW, False),
     ("in with me", _IN_WITH_ME, False),
+    ("still there", _STILL_THERE, False),
     ("looked and its them", _LOOKED_AND_ITS_THEM, True),
     ("shouts they know im in", _SHOUTS_THEY_KNOW_IM_IN, True),
 )
@@ -1150,6 +1194,10 @@ _SAFE_CONTEXT = _rx(
     r"dming)\b",
     r"\b(?:has|have) not found (?:us|me)\b",
     r"\b(?:just )?(?:overtook|overtaken|walked past|went past|passed) (?:me|us)\b",
+    r"\b(?:in|at|on) a different (?:building|floor|office|site|campus|part of)\b",
+    r"\b(?:going to|gonna|will|plans to|planning to|says he will|said he would) (?:come|turn up|"
+    r"show up|be) (?:to|at) (?:my|the|our) (?:\w+ )?(?:graduation|wedding|birthday|party|exam|"
+    r"hearing|court date|ceremony|leaving do|prom|gig|match)\b",
     rf"\b(?:is|was) (?:actually|just|only) (?:my|the|our) (?:\w+ )?(?:{_HARMLESS}|landlord)\b",
     # what happens to them: "does he get arrested straight away"
     r"^(?:does|will|would|can|could) (?:he|she|they) (?:get|be|go) (?:arrested|charged|done|in "
@@ -1246,11 +1294,11 @@ _SAFE_STATEMENT = _rx(
     r"with (?:friends|"
     r"family|someone))\b",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house
-    r"\b(?:he|she|they|someone|my ex|the car|the van|his car|her car|the man|the guy)"
+    r"(?<!\bwhere )\b(?:he|she|they|someone|my ex|the car|the van|his car|her car|the man|the guy)"
     r"(?: (?:who|that|which)(?: \w+){1,8}?)? (?:is|are|has|have) (?:(?:gone|left)"
     r"(?! (?:to (?!work\b|home\b)|into|in\b|the (?:room|kitchen|bedroom|bathroom|lounge|"
     r"living room)|upstairs|downstairs|outside|round|for a|back(?! to (?:his|her|their)\b| home\b)|"
-    r"off to))|not here|not outside|away|not around)\b",
+    r"off to))|not here|not outside|away|not around)\b(?! yet\b)",
     # not following after all: "hes not following me", "the guy turned off into the pub"
     r"\b(?:is|are) not (?:following|chasing|behind|after|coming after) (?:me|us)\b",
     r"^(?:and |but |so )?(?:no one|nobody|noone) (?:is )?(?:following|behind|after|chasing)(?: me| "
@@ -1276,9 +1324,9 @@ _SAFE_STATEMENT = _rx(
     # got off a while ago, someone they trust is meeting them
     r"\bgot off (?:\w+ ){0,2}(?:stops?|stations?) (?:ago|before|earlier)\b",
     # they are away: "hes on a work trip in dubai all month"
-    r"\b(?:is|are) (?:\w+ ){0,2}(?:on (?:a |his |her |their )?(?:work |business |school |uni |"
-    r"stag |"
-    r"hen )?(?:trip|holiday|holidays|tour|deployment|cruise)|abroad|overseas)\b",
+    r"\b(?:is|are) (?:\w+ ){0,2}on (?:a |his |her |their )?(?:work |business |school |uni |"
+    r"stag |hen )?(?:trip|holiday|holidays|tour|deployment|cruise)\b"
+    r"|\b(?:is|are) (?:still |now |currently )?(?:abroad|overseas)\b",
     # someone else is safe, said by the person helping them
     r"\b(?:she|he|they) (?:is|are) (?:safe|home safe|somewhere safe|safe now|staying (?:with me|"
     r"at mine|at ours))\b",
@@ -1495,6 +1543,7 @@ _SELF_HARM_NEGATED = _rx(
     r"(?:hurt|kill|harm) myself|(?:thinking|thought) (?:of|about) (?:suicide|killing myself|"
     r"hurting myself|harming myself|ending it|ending my life|doing anything))\b",
     r"\b(?:do not|would not|will not|never) (?:want to )?(?:hurt|kill|harm) myself\b",
+    r"\b(?:not|no longer) (?:hurting|harming|cutting|killing) myself\b",
     r"\b(?:do not|never) (?:want|wanna|wanted) to die\b",
     r"\bno (?:thoughts|plans|intention|intentions) (?:of|about) (?:self harm|suicide|"
     r"hurting myself|killing myself|ending it|harming myself)\b",
@@ -1597,7 +1646,8 @@ _NAMES_LINGERING = re.compile(rf"\b{_LINGERING}\b")
 # weekend for a month".
 _OVER_WEEKS = re.compile(
     r"\bevery (?:weekend|week|month|other (?:day|night|week))\b|\bfor (?:a|two|three|four|several|"
-    r"\d+) (?:weeks?|months?|years?)\b|\bmost (?:weekends|weeks)\b"
+    r"\d+) (?:weeks?|months?|years?)\b|\bmost (?:weekends|weeks|evenings|nights|days|mornings)\b"
+    r"|\b(?:at|on) (?:the )?weekends\b|\bin the evenings\b"
 )
 _AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
 # Help as the subject of the cue: "the police are coming round", "officers are outside now".
@@ -1686,6 +1736,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         _THEIR_OWN_BEFORE.search(before) and _TO_SUPPORT_THEM.match(clause[match.end() :])
     ):
         return "help coming"  # "the police are coming round", "my dad is coming to stay with me"
+    if _THEIR_OWN_BEFORE.search(before) and " way" in match.group(0):
+        return "help coming"  # "my sister is on her way"
     if _THEIR_OWN_BEFORE.search(before) and _ABOUT_THE_HOUSE.match(clause[match.end() :]):
         return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
     if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
@@ -1746,6 +1798,13 @@ _SELF_HARM_NOT_THEIRS = _rx(
     # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
     r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
     r"\b(?:die|died|dying|dies) (?:a little )?inside\b",
+    r"\bself harm(?:ing)? (?:team|liaison|service|services|nurse|nurses|charity|helpline|training|"
+    r"awareness|support group|policy|leaflet|module|scars? from)\b",
+    r"\b(?:i mean|meaning|as in) (?:the|this|his|her) (?:harassment|stalking|messages|calls|"
+    r"situation|"
+    r"abuse|texts)\b",
+    r"\b(?:therapy|counselling|counseling|medication|meds|it) (?:is|are|"
+    r"has been) (?:really )?helping\b",
     r"\b(?:going to|gonna|about to|could|will) (?:explode|scream|burst|lose it|snap)\b",
     # leaving an app, not life: "im done with instagram, deleting my account tonight"
     rf"\b(?:done with|deleting|delete|quitting|quit|leaving|coming off|over) (?:\w+ )?(?:{_ONLINE}|"
@@ -1979,6 +2038,12 @@ def assess(text: str) -> Assessment:
             ):
                 # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
                 danger, reason = Verdict.NOT_NOW, "false alarm"
+                continue
+            if clause.startswith(("i am ", "we are ")) and any(
+                judge(i)[1] == "safe statement" for i in later
+            ):
+                # "im locked in and my sisters on her way, but hes not here"
+                danger, reason = Verdict.NOT_NOW, "safe, said after"
                 continue
             if why == "reported" and (
                 safe_elsewhere or far_apart or any(judge(i)[1] == "safe context" for i in later)

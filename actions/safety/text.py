@@ -256,7 +256,7 @@ _CLAUSE_BREAK = re.compile(
     # Unpunctuated run-ons: a new past-tense sentence starts a clause, so that "theres a man
     # behind me he was in the chip shop" keeps its present danger ("what if he was" stays whole).
     r"|(?<!\bif)(?<!\bthat)(?<!\bwhen)(?<!\bcase)(?<!\bthink)(?<!\bsaid)(?<!\btold)"
-    r"(?<!\bsays)(?<!\bnight)(?<!\bweek)(?<!\bday)(?<!\byesterday)(?<!\bmorning)(?<!\bevening)"
+    r"(?<!\bsays)(?<!\bmeant)(?<!\bmean)(?<!\bnight)(?<!\bweek)(?<!\bday)(?<!\byesterday)(?<!\bmorning)(?<!\bevening)"
     r"(?<!\bago)(?<!\bearlier)(?<!\bthen)(?<!\bonce)"
     r"(?<!\bchristmas)(?<!\beaster)(?<!\bsummer)(?<!\bmonth)(?<!\byear)(?<!\bterm)(?<!\bdream)"
     r"(?<!\bnightmare)(?<!\bholiday)(?<!\bbirthday)(?<!\bweekend)(?<!\bfreshers)"

@@ -1382,3 +1382,56 @@ def test_round_three_crisis_wordings(text: str) -> None:
 )
 def test_round_three_not_crisis(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+# Session 9, round 4 (fresh sets v44, v45): short replies, telegraphic alarms, on the move.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "still outside",
+        "yes hes still there now",
+        "ex at my back door",
+        "man in the hallway right now",
+        "walking back from the gym and a car has been creeping alongside me for half a mile",
+        "a man has been following me 15 mins",
+        "hes on the same train, three rows back",
+        "she is leaning on the buzzer and yelling up at my window",
+        "lights off, pretending im not in",
+        "im hiding in the loo, he is not here yet but he is coming",
+        "nobody knows where he has gone and i am hiding in the office",
+    ],
+)
+def test_short_and_telegraphic_danger_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a van has been parked outside since monday with no one in it",
+        "there is a car behind me, oh its just a learner",
+        "a man is outside my window but he is cleaning the gutters",
+        "his car is outside? no, i checked, its a different car",
+        "he messaged saying he is outside but it was sent last week",
+        "she is in my building but only because we work for the same firm",
+        "i am in my room and my mum is on her way, but he is not here",
+        "she says she will turn up at my graduation",
+        "he works in a different building on campus",
+        "her ex buzzes the intercom most evenings, how do i support her",
+        "is there anything i can do now to get an order",
+    ],
+)
+def test_round_four_calm_readings(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our uni has a self harm support group, can i mention stalking there",
+        "i want it to stop, i mean the messages, not my life",
+        "therapy is really helping and i am not hurting myself now",
+    ],
+)
+def test_round_four_not_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

@@ -100,6 +100,7 @@ _PLACE = (
     r"(?!(?:his|their|home)\b)(?!(?:my|our) (?:old|previous|last|ex|former)\b)"
     # "he is at work" is at his own work; "he is outside work" is outside the person's
     r"(?!(?<=\bat |\bin )(?:work|school|uni|college)\b)"
+    r"(?!(?:a|the|another) (?:different|separate)\b)"
     r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|"
     r"room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
@@ -335,6 +336,14 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:doorbell|door bell|ring|camera|cctv|cam|cameras) (?:\w+ ){0,2}?(?:(?:has |is |just )+"
+    r"(?:picked|caught|spotted|shown|showing|detected)|shows|is showing)"
+    r" (?:that )?(?:it is )?(?:him|her|them|my ex|someone|somebody|a man|a person)(?: up)?\b",
+    # "the doorbell cam's picked him up again" ("cam's" is "cam has")
+    r"\bcams (?:just )?(?:picked|caught|spotted) (?:him|her|them|my ex|someone|somebody)\b",
+    r"\b(?:has|is|have|are) got (?:something|a knife|a bat|a weapon|a bottle|a hammer|a brick|"
+    r"a stick|"
+    r"an object|a crowbar) in (?:his|her|their) hands?\b",
     r"\b(?:is|are|keeps|keep) (?:\w+ )?(?:ringing|pressing|buzzing|leaning on) (?:the|my|"
     r"our) (?:buzzer|"
     r"doorbell|door bell|bell|intercom)\b",
@@ -359,7 +368,11 @@ _DANGER_SERIOUS = _rx(
     r"tapping|scratching|yanking|tugging|wrenching|"
     r"thumping|punching|slamming|shaking|booting) "
     r"(?:on|at|in|down)? ?(?:my|the|our|me) (?:\w+ )?"
-    r"(?:door|window|windows|doors|front door|gate|letterbox|letter box|door ?handle)\b",
+    r"(?:door|window|windows|doors|front door|gate|letterbox|letter box|door ?handle|glass|"
+    r"windscreen|shutters?)\b",
+    r"\b(?:demanding|telling me|begging me|insisting) (?:that )?(?:i |me to )?(?:let (?:him|her|"
+    r"them) "
+    r"in|open (?:up|the door))\b",
     r"\b(?:has|have|is|are) (?:got|broken|come|climbed) (?:in|into)\b",
     # weapons
     r"\b(?:has|have|got|holding|with|waving|pulled|pulling|carrying|brandishing|pointing|get|"
@@ -530,7 +543,8 @@ _DANGER_SERIOUS = _rx(
     r"(?:break|kick|smash|kill|hurt|get|stab|batter|burn)\b",
     # on the way now
     rf"\b{_BE} {_FILLER}(?:coming|heading|driving|walking|running|on (?:his|her|their) way) "
-    r"(?:here|over|to me|to my|to mine|to ours|round|back here|for me|to get me|to find me|"
+    r"(?:here|over|to me|to my|to mine|to ours|to the (?:front |back )?door|round|back here|for me|"
+    r"to get me|to find me|"
     r"up the stairs|upstairs|"
     r"up to (?:my|the|our) (?:front )?(?:door|room|flat|house)|(?:up )?towards (?:me|us|my \w+))\b",
     rf"\b{_BE} (?:coming|running|walking) up$",
@@ -623,7 +637,11 @@ _DANGER_SERIOUS = _rx(
     r"light|"
     r"lights|headlights|laser) (?:\w+ )?(?:through|thru|in|into|at|on) (?:my|the|our) (?:curtains|"
     r"window|windows|blinds|room|bedroom|house|flat)\b",
-    rf"\b{_WHO} (?:has|have) (?:just )?(?:parked|pulled up|stopped|pulled in) (?:right )?"
+    r"\b(?:has|have) been (?:parked|sat|sitting|standing|stood|waiting|lurking) (?:right )?"
+    r"(?:outside|opposite|across from|over the road from|at the end of|in front of) (?:my|our|the) "
+    r"(?:\w+ )?(?:house|flat|home|building|door|window|drive|driveway|road|street|halls|work|"
+    r"car)\b",
+    rf"\b{_WHO} (?:has|have|is) (?:just )?(?:parked|pulled up|stopped|pulled in) (?:right )?"
     r"(?:outside|opposite|across the road|over the road|across the street|in front of (?:my|the)|"
     r"on my (?:drive|driveway|street|road))\b",
     r"\b(?:is|are) (?:\w+ )?(?:staring|looking|peering) (?:at|into|through) (?:my|our) "
@@ -688,6 +706,8 @@ _NOW_DURATION = re.compile(
     r"the last) "
     r"(?:minutes|mins|hour)\b"
     r"|\bbeen there since i (?:got home|got back|came in|came home|arrived|got in)\b"
+    r"|\bbeen (?:at (?:my|the) (?:\w+ )?door|outside|out there|there|here|knocking|banging|ringing|"
+    r"waiting|sat there|stood there) for ages\b"
     r"|\bfor (?:about |like |nearly |over |almost |the last |the past )?(?:a|half a|\d+|two|three|"
     r"a couple of|a few) miles?\b"
     r"|\bbeen \w+ing (?:me|us|beside me|behind me)(?: for)? (?:like |about |around |over |nearly )?"
@@ -720,8 +740,8 @@ _NOW_CUE = re.compile(
     r"(?<=\w )(?:is|are) there(?! (?:anything|any|a|an|something|somewhere|nothing|more|much|no|"
     r"enough|someone|somebody|anyone|way)\b)|been followed|been following|"
     r"it is (?:him|her|them)|"
-    r"(?:photos?|pictures?|pics?|videos?) of "
-    r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))|"
+    r"(?:photos?|pictures?|pics?|videos?|snaps?|story)(?: \w+){0,4}? of "
+    r"(?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room|street|road))|"
     r"being followed|"
     r"watching my (?:window|house|flat|door|room|building)|"
     r"banging|knocking|knock knock|trying to get|in my (?:house|flat|room|home|halls|building)|"
@@ -765,6 +785,12 @@ _WHO_FROM_BEFORE = re.compile(
     r"|\b(?:knife|gun|weapon|blade|bat|hammer|car|van)(?: (?:that|which))? (?:he|she|they) "
     r"(?:\w+ ){1,3}(?:yesterday|earlier|last (?:night|week|weekend|time|month)|before|"
     r"the other (?:day|night|week))\b"
+)
+# The conversation itself, not a time: "while we have been talking he is pulled up outside".
+_WHILE_WE_TALKED = re.compile(
+    r"\b(?:while|whilst|as|since) (?:we|i) (?:have been|were|was|started|have|had) (?:talking|"
+    r"chatting|"
+    r"typing|messaging|texting|writing)\b"
 )
 # A time still to come: "he says he's coming to my graduation next month".
 _LATER = re.compile(
@@ -825,7 +851,8 @@ _AWAY_FOR_A_WHILE = (
 _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
-    r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|"
+    r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|officers?|police officer|pc|detective|"
+    r"social worker|carer|nurse|midwife|health visitor|support worker|locksmith|housing officer|"
     r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
@@ -875,7 +902,13 @@ _FALSE_ALARM = _rx(
     # the message was old: "it was sent three weeks ago"
     r"\b(?:it|that|this|the message|the text) was (?:sent|from) (?:\w+ ){0,2}?(?:ago|last \w+|"
     r"yesterday|on \w+day)\b",
-    r"^(?:only )?(?:because )?we (?:both )?(?:work|study|live|train) (?:in|on|at|for)\b",
+    r"^(?:only )?(?:because )?we (?:both )?(?:work|study|live|train) (?:in|on|at|for|here|there|"
+    r"together)\b",
+    r"\bin the sense that (?:he|she|they) (?:moved|lives?|living|works?|is living)\b",
+    r"\b(?:i was|we were|i am|we are) expecting (?:her|him|them)\b|\bi was expecting\b",
+    r"\b(?:it|the alert|the alerts|the beeping) (?:stopped|went away|has stopped|disappeared)\b",
+    r"\b(?:it|that) was (?:at|to|outside) (?:my|the) (?:old|previous|former|last) (?:flat|house|"
+    r"address|place|home)\b",
     # "my ex is outside... outside the country"
     r"^(?:i mean |like )?outside (?:the country|the uk|britain|england|scotland|wales|europe|"
     r"the city|"
@@ -899,6 +932,21 @@ _SEEN_NOW = re.compile(
     rf"\bjust (?:{_SAYS}|commented|snapped)\b.*\bi am "
     r"(?:literally |actually |still )?(?:wearing|in (?:my|the|a) (?:\w+ )?(?:coat|dress|top|jacket|"
     r"hoodie|jumper|shirt|skirt|uniform))\b"
+    # "he just texted me 'enjoying your walk?'" while they are out
+    rf"|\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? (?:enjoying|enjoy) (?:your|ur|the) "
+    r"(?:walk|run|night|evening|drink|coffee|shopping|day|swim|workout|ride)\b"
+    rf"|\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? (?:i can see you|i see you|"
+    rf"see you soon|"
+    r"i am watching you|nice (?:coat|top|dress|jacket|hat|outfit|walk|run))\b"
+)
+# Them on a video call or photo with the person's home behind them: "he facetimed me and i could
+# see my own door number behind him".
+_THEIR_BACKGROUND = re.compile(
+    r"\b(?:facetimed|facetiming|video ?called|video ?calling|videoed|sent (?:me )?(?:a )?(?:photo|"
+    r"picture|pic|selfie|video|snap))\b.*\b(?:my|our) (?:own )?(?:front )?(?:door|door number|"
+    r"house|"
+    r"flat|street|road|window|car|building|gate)\b.*\b(?:behind (?:him|her|them)|"
+    r"in the background)\b"
 )
 # A message just received that says they are arriving or know where the person is now: "he texted
 # 'open up i know you're in'", "then he texted 'nearly at the services youre at'". Read on the
@@ -926,7 +974,9 @@ _SHOUTS_THEY_KNOW_IM_IN = re.compile(
 # Their phone shown at the person's home on a location app, said across commas: "it's his
 # phone, at my address".
 _THEIR_DEVICE_HERE = re.compile(
-    r"\b(?:his|her|their) (?:phone|location|dot|tracker|airtag|icon|pin) (?:\w+ ){0,3}?"
+    r"\b(?:his|her|their|my exs|my ex is|my ex) (?:phone|ipad|tablet|laptop|watch|location|"
+    r"dot|"
+    r"tracker|airtag|icon|pin) (?:\w+ ){0,3}?"
     r"(?:is |shows |says |showing )?(?:at|outside|on|near) (?:my|our) (?:address|house|flat|street|"
     r"road|door|building|home|drive)\b"
 )
@@ -1014,6 +1064,7 @@ _SOMEONE_DOING_NOW = re.compile(
 # Danger now that only the whole message shows: (reason, pattern, only when nothing dates it).
 _WHOLE_MESSAGE_NOW: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("seen now", _SEEN_NOW, False),
+    ("their background", _THEIR_BACKGROUND, True),
     ("their device here", _THEIR_DEVICE_HERE, True),
     ("lights cut", _LIGHTS_CUT, True),
     ("unexpected caller", _UNEXPECTED_CALLER, True),
@@ -1195,6 +1246,12 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:has|have) not found (?:us|me)\b",
     r"\b(?:just )?(?:overtook|overtaken|walked past|went past|passed) (?:me|us)\b",
     r"\b(?:in|at|on) a different (?:building|floor|office|site|campus|part of)\b",
+    r"^(?:what if|if) (?:he|she|they|someone)\b.*\b(?:tracker|airtag|app|spyware|camera|gps)\b",
+    r"^how (?:would|do|can|should|could) i (?:check|know|tell|find|spot)\b",
+    r"^(?:will|would|do|does) (?:the )?police (?:actually |still |even )?(?:come|attend|turn up|"
+    r"do anything)\b",
+    r"\b(?:has|have) not been (?:at|outside|near|round|here|by) (?:\w+ ){0,3}?since\b",
+    r"\b(?:is|are) at work (?:till|until|til) (?:\d+|six|five|seven|eight|late)\b",
     r"\b(?:going to|gonna|will|plans to|planning to|says he will|said he would) (?:come|turn up|"
     r"show up|be) (?:to|at) (?:my|the|our) (?:\w+ )?(?:graduation|wedding|birthday|party|exam|"
     r"hearing|court date|ceremony|leaving do|prom|gig|match)\b",
@@ -1378,6 +1435,10 @@ _SELF_HARM = _rx(
     r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
     r"\bpunish(?:ing)? myself\b",
+    r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters?|notes?|"
+    r"a note) (?:\w+ ){0,4}?(?:in case|"
+    r"for when|for after|to say goodbye|goodbye)\b",
+    r"\bin case i (?:do it|go through with it|do something)\b",
     r"\b(?:not|have not|had not) (?:eaten|eating|ate) (?:\w+ ){0,4}on purpose\b",
     r"\bno point (?:in )?me (?:being here|being around|being alive|existing|living|carrying on)\b",
     r"\b(?:bridge|river|sea|water|tracks|railway|edge|cliff|roof|pills|rope|lake|canal|motorway)"
@@ -1650,6 +1711,7 @@ _OVER_WEEKS = re.compile(
     r"|\b(?:at|on) (?:the )?weekends\b|\bin the evenings\b"
 )
 _AFTER_A_CUE_ONLY = frozenset({"keeps", "keep"})
+_ROUTINE = frozenset({"always", "usually", "often", "sometimes", "regularly"})
 # Help as the subject of the cue: "the police are coming round", "officers are outside now".
 _HELP_BEFORE = re.compile(
     r"\b(?:police|officers?|police officers?|cops|coppers|paramedics|ambulance|security|porters?|"
@@ -1707,7 +1769,13 @@ def _habitual(clause: str, cue_end: int) -> bool:
     """A habit word, except "keeps" after a present cue: "someone is on the landing, they keep
     shuffling about" is happening now; "he keeps being outside" and "every night" are habits."""
     return any(
-        m.group(0) not in _AFTER_A_CUE_ONLY or m.start() < cue_end
+        (m.group(0) not in _AFTER_A_CUE_ONLY or m.start() < cue_end)
+        # the person's own routine: "hes waiting at the gate i always leave by"
+        and not (
+            m.group(0) in _ROUTINE
+            and m.start() >= cue_end
+            and clause[: m.start()].endswith(("i ", "we "))
+        )
         for m in _HABIT.finditer(clause)
     )
 
@@ -1744,7 +1812,7 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "past or habitual"
     if _HABIT_AFTER.match(clause[match.end() :]) and not _SAID_NOW.search(clause):
         return "past or habitual"  # "hes just there every time", not "hes outside now every night"
-    told_when = _WHO_FROM_BEFORE.sub("", clause)
+    told_when = _WHILE_WE_TALKED.sub("", _WHO_FROM_BEFORE.sub("", clause))
     if not now_marker and _LATER.search(clause):
         return "later"
     if not now_marker and (
@@ -1798,6 +1866,12 @@ _SELF_HARM_NOT_THEIRS = _rx(
     # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
     r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
     r"\b(?:die|died|dying|dies) (?:a little )?inside\b",
+    r"\bend it\b(?=.*\bend (?:this|the) (?:whole )?(?:situation|harassment|stalking|nightmare|"
+    r"contact|"
+    r"thing)\b)",
+    r"\bend (?:this|the) (?:whole )?(?:situation|harassment|stalking|nightmare|contact)\b",
+    r"\b(?:is|are) dead to me\b",
+    r"\bkeep (?:on )?fighting\b|\bnot giving up\b",
     r"\bself harm(?:ing)? (?:team|liaison|service|services|nurse|nurses|charity|helpline|training|"
     r"awareness|support group|policy|leaflet|module|scars? from)\b",
     r"\b(?:i mean|meaning|as in) (?:the|this|his|her) (?:harassment|stalking|messages|calls|"
@@ -1919,7 +1993,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"stopped|passed|have passed|are over)\b",
     # fiction: "that film where the stalker jumps off the building", "a scene where my character
     # takes an overdose" (not "the film made me want to kill myself")
-    r"\b(?:film|movie|show|book|play|episode|series|documentary|novel|song|game|scene|storyline|"
+    r"\b(?:film|movie|show|book|play|episode|series|documentary|doc|novel|song|game|scene|"
+    r"storyline|"
     r"story|poem|script)"
     r"(?: \w+){0,3} (?:where|in which|about|when)\b"
     r"(?![^,.]*\b(?:myself|my life|i want|i wanna|i will|made me want)\b)[^,.]*",
@@ -1956,7 +2031,7 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
     for word in reversed(normalised[: match.start()].split()[-8:]):
         if word in _FIRST_PERSON:
             return False
-        if word in _THIRD_PERSON or (len(word) > 4 and word[:-1] in _THIRD_PERSON):
+        if word in _THIRD_PERSON or (len(word) > 3 and word[:-1] in _THIRD_PERSON):
             return True  # "my brother", "me brothers suicidal" (the apostrophe lost)
     return False
 

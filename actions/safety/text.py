@@ -260,7 +260,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!\bago)(?<!\bearlier)(?<!\bthen)(?<!\bonce)"
     r"(?<!\bchristmas)(?<!\beaster)(?<!\bsummer)(?<!\bmonth)(?<!\byear)(?<!\bterm)(?<!\bdream)"
     r"(?<!\bnightmare)(?<!\bholiday)(?<!\bbirthday)(?<!\bweekend)(?<!\bfreshers)"
-    r"\s(?=(?:he|she|they) (?:was|were|had|used to|hit|grabbed|attacked|punched|kicked|"
+    r"\s(?=(?:he|she|they)(?:'s| has|s) done (?:this|it|that)\b|(?:he|she|they) (?:was|were|had|"
+    r"used to|hit|grabbed|attacked|punched|kicked|"
     r"assaulted|stabbed|strangled|choked|pushed|raped|threatened|broke|smashed|slapped|shoved|spat|"
     r"dragged|bit)\b)"
 )

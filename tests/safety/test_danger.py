@@ -1435,3 +1435,51 @@ def test_round_four_calm_readings(text: str) -> None:
 )
 def test_round_four_not_crisis(text: str) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+# Session 9, round 5 (fresh sets v46, v47): devices, cameras and messages that place them here.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on my own at the till and a regular is hammering on the shutters demanding i open up",
+        "please help someone has been knocking for ages, i think its my ex",
+        "find my shows my ex's phone at my address and i am out",
+        "a van has been parked opposite my house for an hour with a man in it",
+        "she is waiting at the bus stop i always get off at",
+        "while we have been chatting he has pulled up outside and is coming to the door",
+        "she video called me and i could see my own street behind her",
+        "the doorbell just rang and the camera shows its her",
+        "ring cam has just picked him up at the gate",
+        "hes got a knife in his hand",
+        "she just messaged enjoying your run? i am in the park now",
+    ],
+)
+def test_devices_cameras_and_messages_that_place_them_here(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is outside my flat, in the sense that he lives in the block opposite",
+        "someone is at the door, its the social worker i was expecting",
+        "she is in the same office as me because we both work here",
+        "the tracker alert went off on the train but it stopped when i got off",
+        "she messaged im outside but it was to my old house",
+        "what if she has put an airtag in my car",
+        "how do i check my phone for spyware",
+        "will the police actually come if he is only outside",
+        "he has not been round since christmas",
+        "last night the camera showed him at my door, then he left",
+        "he is on a different floor of the building",
+        "he usually sits in his car outside my house on sundays",
+    ],
+)
+def test_round_five_calm_readings(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_letters_in_case_is_a_crisis_and_idioms_are_not() -> None:
+    assert assess("ive written notes to my sisters in case i do it").self_harm is Verdict.DANGER
+    for text in ["hes dead to me", "i'd love to end this whole nightmare", "i will keep fighting"]:
+        assert assess(text).self_harm is not Verdict.DANGER

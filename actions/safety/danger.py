@@ -100,7 +100,10 @@ _PLACE = (
     r"(?!(?:his|their|home)\b)(?!(?:my|our) (?:old|previous|last|ex|former)\b)"
     # "he is at work" is at his own work; "he is outside work" is outside the person's
     r"(?!(?<=\bat |\bin )(?:work|school|uni|college)\b)"
+    r"(?!(?:the|my|our) (?:old|previous|former)\b)"
     r"(?!(?:a|the|another) (?:different|separate)\b)"
+    r"(?!the same (?:block|building|halls|flat|house|street|road|office|class|course|school|uni|"
+    r"team|floor|department|company|workplace)\b)"
     r"(?:(?:my|the|our|this|me|her)\s)?(?:\w+\s){0,3}?(?:door|doors|window|windows|house|home|flat|"
     r"room|bedroom|building|halls|"
     r"hall|accommodation|place|car|work|office|garden|gate|block|street|road|stairs|staircase|"
@@ -336,6 +339,10 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:has |have |is |just )+(?:grabbed|hit|punched|pushed|attacked|kicked|slapped|shoved|hurt|"
+    r"stabbed|taken|snatched) (?:my|our) (?:\w+ )?(?:daughters?|sons?|kids?|children|baby|child|"
+    r"mum|dad|friend|sister|brother|partner|flatmate|dog)\b",
+    r"\b(?:is|are) (?:\w+ )?(?:coming|on (?:his|her|their) way) (?:right )?now$",
     r"\b(?:doorbell|door bell|ring|camera|cctv|cam|cameras) (?:\w+ ){0,2}?(?:(?:has |is |just )+"
     r"(?:picked|caught|spotted|shown|showing|detected)|shows|is showing)"
     r" (?:that )?(?:it is )?(?:him|her|them|my ex|someone|somebody|a man|a person)(?: up)?\b",
@@ -609,6 +616,9 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:he|she|they|my ex|someone) (?:has|have) found (?:me|where i am)\b",
     r"\b(?:found|find) me (?:here|right now|now)\b",
     # the person says they are in danger now
+    r"(?<!would you say )(?<!do you think )(?<!does this mean )(?<!does that mean )"
+    r"(?<!how do i know if )(?<!is it likely )(?<!would you say i )(?<!do you think i )"
+    r"(?<!does this mean i )(?<!does that mean i )(?<!how do i know if i )"
     r"\b(?:i am|i feel|we are|am) (?:in|in immediate|in real) danger\b"
     r"(?! of (?!(?:being|getting)\b)\w+ing\b)",  # not "in danger of failing my course"
     r"\b(?:i am|i feel|we are) (?:not safe|unsafe) (?:right now|now|here|at the moment)\b",
@@ -830,7 +840,8 @@ _NEGATED_SUBJECT = re.compile(
 # landlords are sometimes the ones doing it.
 _SOMEONE_EXPECTED = re.compile(
     r"(?<!pretending to be )(?<!dressed as )(?<!claiming to be )(?<!says he is )"
-    r"\b(?:my|our|the) (?:postman|postie|courier|delivery "
+    r"\b(?:my|our|the) (?:\w+s )?(?:postman|postie|courier|carer|nurse|midwife|health visitor|"
+    r"social worker|support worker|delivery "
     r"(?:guy|man|driver|person|lady|woman)|pizza (?:guy|man)|amazon (?:guy|man|driver)|"
     r"window cleaner|cleaner|plumber|electrician|gas man|engineer|porters?|taxi|uber|cab|food|"
     r"pizza|takeaway|parcel|delivery|shopping)(?: (?:keeps|kept|is|has been|just|still|again))*\s$"
@@ -852,6 +863,7 @@ _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
     r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|officers?|police officer|pc|detective|"
+    r"next door|driving instructor|instructor|taxi driver|"
     r"social worker|carer|nurse|midwife|health visitor|support worker|locksmith|housing officer|"
     r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
@@ -872,7 +884,11 @@ _FALSE_ALARM = _rx(
     r"police|staff|bouncer|warden|manager|neighbours?)\b)\w+) (?:is|are|has|have) (?:gone|left)"
     r"(?: now| away| home| again)?$",
     rf"^(?:oh |ah |phew |lol |haha |ok |okay )*(?:it is|it was|that is|that was|was just|was only|"
-    rf"just|only) (?:just |only )?(?:the|my|a|our) (?:\w+ ){{0,2}}?{_HARMLESS}\b",
+    rf"just|only) (?:just |only )?(?!not |never )(?:(?:the|my|a|our) )?(?:\w+ ){{0,2}}?"
+    rf"{_HARMLESS}s?\b",
+    # "hes the driving instructor waiting for my flatmate"
+    rf"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?(?:the|my|our|"
+    rf"a) (?:\w+ )?{_HARMLESS}\b",
     # away for a while, said after the alarm: "but no, hes in spain this week"
     _AWAY_FOR_A_WHILE,
     r"^(?:but )?(?:it|that) (?:was not|is not) (?:him|her|them|my ex)\b",
@@ -905,6 +921,11 @@ _FALSE_ALARM = _rx(
     r"^(?:only )?(?:because )?we (?:both )?(?:work|study|live|train) (?:in|on|at|for|here|there|"
     r"together)\b",
     r"\bin the sense that (?:he|she|they) (?:moved|lives?|living|works?|is living)\b",
+    r"^(?:but )?from (?:my|the|our) (?:kids|children|son|daughter|baby|family|mum|dad|partner|"
+    r"husband|wife|flatmates?|housemates?|boss|cat|dog)\b",
+    r"^(?:but )?(?:it is|its) (?:a |just a |only a )?(?:plastic|toy|fake|pretend|rubber|cardboard|"
+    r"nerf|water) (?:one|knife|gun|sword|pistol)\b",
+    r"\b(?:locked|locks) (?:himself|herself|themselves) out\b",
     r"\b(?:i was|we were|i am|we are) expecting (?:her|him|them)\b|\bi was expecting\b",
     r"\b(?:it|the alert|the alerts|the beeping) (?:stopped|went away|has stopped|disappeared)\b",
     r"\b(?:it|that) was (?:at|to|outside) (?:my|the) (?:old|previous|former|last) (?:flat|house|"
@@ -1109,6 +1130,8 @@ _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 # now ("a customer keeps messaging me, is that stalking?", not "is it weird that a van has parked
 # right outside").
 _QUESTION_ABOUT_IT = _rx(
+    r"^(?:would you say|do you think|does (?:this|that) mean|is it likely|how do i know if) "
+    r"(?:that )?(?:i am|im|we are) in danger\b",
     r"^am i (?:overthinking|overreacting|being paranoid|being silly|being dramatic|"
     r"over reacting)\b",
     r"^(?:is|would|does|could|can) (?:that|this|it) "
@@ -1246,6 +1269,12 @@ _SAFE_CONTEXT = _rx(
     r"\b(?:has|have) not found (?:us|me)\b",
     r"\b(?:just )?(?:overtook|overtaken|walked past|went past|passed) (?:me|us)\b",
     r"\b(?:in|at|on) a different (?:building|floor|office|site|campus|part of)\b",
+    r"\b(?:is|are) (?:at|outside) (?:the|my|our) (?:old|previous|former) (?:flat|house|address|"
+    r"place|"
+    r"home)\b|\bin (?:another|a different) (?:city|town|country)\b",
+    r"\bno sign of (?:anyone|anybody|him|her|them|any one)\b",
+    r"\b(?:moved|moving|has moved|went) (?:away )?(?:for|with) (?:work|his job|her job|a job|"
+    r"uni)\b",
     r"^(?:what if|if) (?:he|she|they|someone)\b.*\b(?:tracker|airtag|app|spyware|camera|gps)\b",
     r"^how (?:would|do|can|should|could) i (?:check|know|tell|find|spot)\b",
     r"^(?:will|would|do|does) (?:the )?police (?:actually |still |even )?(?:come|attend|turn up|"
@@ -1262,6 +1291,8 @@ _SAFE_CONTEXT = _rx(
 )
 _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
+    r"\bhiding (?:\w+ ){0,4}?from (?:my|the|our) (?:kids|children|son|daughter|baby|family|"
+    r"flatmates?|housemates?|boss|washing up|chores)\b",
     # "the man who was following me is in prison now"
     r"\b(?:is|are) (?:now |still )?(?:in prison|in jail|locked up|behind bars|in custody|on remand)"
     r"\b",
@@ -1435,6 +1466,8 @@ _SELF_HARM = _rx(
     r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
     r"\bpunish(?:ing)? myself\b",
+    r"\bthink\w* (?:about|of) (?:is )?how i (?:would|will|could|might|am going to) do it\b",
+    r"\btake myself out of (?:the picture|this world|the equation|it all)\b",
     r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters?|notes?|"
     r"a note) (?:\w+ ){0,4}?(?:in case|"
     r"for when|for after|to say goodbye|goodbye)\b",
@@ -1727,8 +1760,11 @@ _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
     r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
 )
+_HOME_AGAIN = re.compile(r"\b(?:came in|got in|came home|got home|walked in|came back|got back)\b")
 _ABOUT_THE_HOUSE = re.compile(
-    r" (?:\w+ ){0,2}?(?:(?:into|in|to|round) the (?:kitchen|lounge|living room|bathroom|hall|"
+    r" (?:\w+ ){0,2}?(?:asking (?:if|about|for|me)|(?:into|in|to|round|around|"
+    r"about) the (?:kitchen|"
+    r"lounge|living room|bathroom|hall|"
     r"garden|shop|house|flat|car)|to (?:ask|tell|show|give|borrow|say|check if|help)|with (?:my|"
     r"the|"
     r"our) (?:bags|stuff|things|shopping|boxes|suitcase|cases))\b"
@@ -1804,8 +1840,10 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         _THEIR_OWN_BEFORE.search(before) and _TO_SUPPORT_THEM.match(clause[match.end() :])
     ):
         return "help coming"  # "the police are coming round", "my dad is coming to stay with me"
-    if _THEIR_OWN_BEFORE.search(before) and " way" in match.group(0):
-        return "help coming"  # "my sister is on her way"
+    if _THEIR_OWN_BEFORE.search(before) and (
+        " way" in match.group(0) or "coming" in match.group(0) or _HOME_AGAIN.search(match.group(0))
+    ):
+        return "help coming"  # "my sister is on her way", "my husband just came in"
     if _THEIR_OWN_BEFORE.search(before) and _ABOUT_THE_HOUSE.match(clause[match.end() :]):
         return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
     if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
@@ -1871,6 +1909,8 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"thing)\b)",
     r"\bend (?:this|the) (?:whole )?(?:situation|harassment|stalking|nightmare|contact)\b",
     r"\b(?:is|are) dead to me\b",
+    r"\bbe here any ?more in (?:this|the|my) (?:town|city|flat|house|area|place|job|uni|country|"
+    r"halls|street)\b",
     r"\bkeep (?:on )?fighting\b|\bnot giving up\b",
     r"\bself harm(?:ing)? (?:team|liaison|service|services|nurse|nurses|charity|helpline|training|"
     r"awareness|support group|policy|leaflet|module|scars? from)\b",

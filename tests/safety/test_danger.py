@@ -1483,3 +1483,45 @@ def test_letters_in_case_is_a_crisis_and_idioms_are_not() -> None:
     assert assess("ive written notes to my sisters in case i do it").self_harm is Verdict.DANGER
     for text in ["hes dead to me", "i'd love to end this whole nightmare", "i will keep fighting"]:
         assert assess(text).self_harm is not Verdict.DANGER
+
+
+# Session 9, round 6 (fresh set v48): shared homes, carers and children.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he has just grabbed my son by the arm at the park",
+        "she messaged that she is coming now, i am on my own with the kids",
+        "my partner just punched me, hes next door shouting",
+        "there is someone in my room and its not my flatmate",
+        "my driving instructor will not let me out of the car",
+    ],
+)
+def test_danger_with_family_and_children_around_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone is banging on the wall, thats just next door doing diy",
+        "my mums carer is at the door",
+        "my ex lives in the same block as me",
+        "my wife is following me around the house asking about dinner",
+        "i am hiding in the kitchen from my kids",
+        "my son shouted he has got a gun, its a water one",
+        "there is a woman in a car outside, shes the health visitor",
+        "do you think i am in danger",
+        "my brother is banging on his door because he locked himself out",
+        "she texted im outside but she is at the old house in another city",
+        "my husband just got home and put the kettle on",
+        "he moved for work last year",
+    ],
+)
+def test_household_life_that_sounds_alarming_is_not_danger(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_round_six_crisis_readings() -> None:
+    assert assess("all i think about is how i would do it").self_harm is Verdict.DANGER
+    assert assess("ill take myself out of the picture").self_harm is Verdict.DANGER
+    assert assess("i dont want to be here anymore in this city").self_harm is not Verdict.DANGER

@@ -113,7 +113,7 @@ _PLACE = (
     r"hallway|stairwell|lift|toilets|common room|floor|exit|fire exit|carriage|tent|aisle|platform|"
     r"checkout|counter|ward|unit|bay|yard|shop floor|staff room|stockroom|site|sinks?|cubicles?|"
     r"loos?|"
-    r"changing rooms?|fitting rooms?|toilet)"
+    r"changing rooms?|fitting rooms?|toilet|bed|bedside|sofa|couch)"
 )
 
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
@@ -339,10 +339,21 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
     r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:is|are) (?:\w+ )?(?:pinning|holding|pressing|pushing|shoving|dragging|choking|"
+    r"strangling|cornering) me\b",
+    r"\b(?:is|are) (?:\w+ )?reaching (?:in|through|inside)\b",
+    r"\b(?:telling|ordering|begging|shouting at|yelling at) me to get in(?:to)?(?: (?:the|his|her|"
+    r"their) (?:car|van))?\b",
+    r"\b(?:is|are) (?:\w+ )?on the (?:intercom|buzzer|doorbell|entry ?phone)\b",
     r"\b(?:has |have |is |just )+(?:grabbed|hit|punched|pushed|attacked|kicked|slapped|shoved|hurt|"
     r"stabbed|taken|snatched) (?:my|our) (?:\w+ )?(?:daughters?|sons?|kids?|children|baby|child|"
     r"mum|dad|friend|sister|brother|partner|flatmate|dog)\b",
     r"\b(?:is|are) (?:\w+ )?(?:coming|on (?:his|her|their) way) (?:right )?now$",
+    # someone of theirs followed now: "hes following her up the road as she walks to meet me"
+    # (not what someone thinks or says: "she thinks a boy in her halls is following her round")
+    r"^(?!.*\b(?:thinks|think|thought|says|said|reckons|worried|worries|if|what if|when)\b).*"
+    r"\b(?:is|are) (?:\w+ )?(?:following|chasing|tailing) (?:her|him|them) (?:home|up|down|along|"
+    r"to|towards|from|round|around|through|across|into|out)\b",
     r"\b(?:doorbell|door bell|ring|camera|cctv|cam|cameras) (?:\w+ ){0,2}?(?:(?:has |is |just )+"
     r"(?:picked|caught|spotted|shown|showing|detected)|shows|is showing)"
     r" (?:that )?(?:it is )?(?:him|her|them|my ex|someone|somebody|a man|a person)(?: up)?\b",
@@ -351,8 +362,8 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:has|is|have|are) got (?:something|a knife|a bat|a weapon|a bottle|a hammer|a brick|"
     r"a stick|"
     r"an object|a crowbar) in (?:his|her|their) hands?\b",
-    r"\b(?:is|are|keeps|keep) (?:\w+ )?(?:ringing|pressing|buzzing|leaning on) (?:the|my|"
-    r"our) (?:buzzer|"
+    r"\b(?:is|are|keeps|keep) (?:\w+ )?(?:ringing|pressing|buzzing|leaning on) (?:the|my|our|every|"
+    r"all the) (?:buzzer|buzzers|"
     r"doorbell|door bell|bell|intercom)\b",
     r"\b(?:shouting|yelling|screaming|calling) (?:up )?(?:at|through) (?:my|the|our) (?:bedroom )?"
     r"(?:window|windows|door|letterbox)\b",
@@ -704,7 +715,8 @@ _NOW_CONTEXT = re.compile(
 # was banging on my door for an hour").
 _NOW_DURATION = re.compile(
     r"\bfor (?:like |about |around |over |the last |the past )?"
-    r"(?:\d+|a few|few|ten|five|fifteen|twenty|half an|an) (?:minutes|mins|hour)\b"
+    r"(?:\d+|a few|few|two|three|four|ten|five|fifteen|twenty|thirty|half an|an) (?:minutes|mins|"
+    r"hour)\b"
     r"|\bfor (?:the last|the past) (?:(?:\d+|few|a few|two|three|four|five|six|ten|half|half an) )?"
     r"(?:hour|minutes|mins|junctions?|stops?|streets?|roads?|miles?|turns|corners|stations?)\b"
     r"|\b(?:\d+|a|one|two|three|five|ten|a few|few|couple of|a couple of) (?:mins?|minutes?|"
@@ -742,7 +754,8 @@ _WAS_NOT_IS = re.compile(
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|"
-    r"up to (?:my|the) (?:front |back )?door|beside me|alongside me|still on (?:it|the \w+) too|"
+    r"up to (?:my|the) (?:front |back )?door|beside me|alongside me|next to me|"
+    r"still on (?:it|the \w+) too|"
     r"at my (?:front |back |bedroom |kitchen )?(?:door|window|windows|gate)|"
     r"(?:staring|looking|peering) (?:in |up |over |through )?at me|"
     r"(?<!being )(?<!be )here(?! with me)|"
@@ -863,7 +876,7 @@ _HARMLESS = (
     r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
     r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|officers?|police officer|pc|detective|"
-    r"next door|driving instructor|instructor|taxi driver|"
+    r"next door|driving instructor|instructor|taxi driver|engineer|workmen|workman|toddler|baby|"
     r"social worker|carer|nurse|midwife|health visitor|support worker|locksmith|housing officer|"
     r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
@@ -871,6 +884,13 @@ _HARMLESS = (
     r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics|plumber|electrician|"
     r"decorators?|"
     r"people (?:upstairs|downstairs|next door|above|below))"
+)
+# People there for a job, for "hes the driving instructor" (not "hes my kids dad").
+_A_HARMLESS_ROLE = (
+    r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|driving instructor|instructor|"
+    r"engineer|plumber|electrician|builder|window cleaner|cleaner|gas man|meter reader|carer|nurse|"
+    r"health visitor|social worker|support worker|officer|police officer|taxi driver|neighbour|"
+    r"landlord|caretaker|porter|security guard|gardener|decorator)"
 )
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
@@ -887,8 +907,9 @@ _FALSE_ALARM = _rx(
     rf"just|only) (?:just |only )?(?!not |never )(?:(?:the|my|a|our) )?(?:\w+ ){{0,2}}?"
     rf"{_HARMLESS}s?\b",
     # "hes the driving instructor waiting for my flatmate"
-    rf"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?(?:the|my|our|"
-    rf"a) (?:\w+ )?{_HARMLESS}\b",
+    rf"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?(?:the|my|our|a) (?:\w+ )?"
+    rf"{_A_HARMLESS_ROLE}\b",
+    r"\b(?:just kidding|only kidding|only joking|just joking|jk|kidding)\b",
     # away for a while, said after the alarm: "but no, hes in spain this week"
     _AWAY_FOR_A_WHILE,
     r"^(?:but )?(?:it|that) (?:was not|is not) (?:him|her|them|my ex)\b",
@@ -943,7 +964,8 @@ _FALSE_ALARM = _rx(
 # Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
 # cleaner day". Read across the clauses after the alarm.
 _REALISED_HARMLESS = re.compile(
-    r"\bi (?:then )?(?:remembered|realised|realized|clocked|twigged)\b(?: \w+){0,6}? (?:the |my |"
+    r"\bi (?:then )?(?:remembered|realised|realized|clocked|twigged|saw)\b(?: \w+){0,6}? (?:the |"
+    r"my |"
     r"our "
     rf"|a )?{_HARMLESS}\b"
 )
@@ -1019,6 +1041,7 @@ _CONFIRMED_IF = re.compile(
     r"cause |and |"
     r"which )?(?:he|she|they) (?:is|are)(?: right now| now| actually| literally)?$"
     # "if someone is shouting my name right now, is that police? because thats happening"
+    r"|\bif\b.*\b(?:he|she|they) (?:is|has|have) just (?:done it|done that|done this)\b"
     r"|\bif\b.*\b(?:that is|this is|it is) (?:happening|going on|what is happening)"
     r"(?: now| right now)?$"
 )
@@ -1293,6 +1316,11 @@ _SAFE_STATEMENT = _rx(
     _AWAY_FOR_A_WHILE,
     r"\bhiding (?:\w+ ){0,4}?from (?:my|the|our) (?:kids|children|son|daughter|baby|family|"
     r"flatmates?|housemates?|boss|washing up|chores)\b",
+    r"\b(?:not|never) (?:scared|worried|afraid|frightened) (?:that )?(?:he|she|they) (?:will|would|"
+    r"might|is going to|are going to)\b|\b(?:he|she|they) (?:is|are) all talk\b",
+    # contact arrangements: "hes at the door for the handover", "shes just collecting the kids"
+    r"\bfor (?:the|a|our) handover\b|\b(?:he|she|they) (?:is|are) (?:just |here )?(?:collecting|"
+    r"picking up|dropping off|here for) (?:the |our |my )?(?:kids|children|son|daughter|them)\b",
     # "the man who was following me is in prison now"
     r"\b(?:is|are) (?:now |still )?(?:in prison|in jail|locked up|behind bars|in custody|on remand)"
     r"\b",
@@ -1466,6 +1494,11 @@ _SELF_HARM = _rx(
     r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
     r"\bpunish(?:ing)? myself\b",
+    r"\b(?:easier|better(?: off)?) (?:\w+ ){0,2}?if i (?:just )?(?:was not|were not|was gone|"
+    r"were gone|"
+    r"did not exist|was dead|were dead|died|disappeared|was not here|was not around)\b",
+    r"\b(?:do it|end it|kill me) myself\b",
+    r"\bwish(?:es)? (?:he|she|they) (?:would|had|would just|just) (?:just )?(?:kill|killed) me\b",
     r"\bthink\w* (?:about|of) (?:is )?how i (?:would|will|could|might|am going to) do it\b",
     r"\btake myself out of (?:the picture|this world|the equation|it all)\b",
     r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters?|notes?|"
@@ -1666,7 +1699,8 @@ _PET_SUBJECT = re.compile(rf"^(?:lol |haha |omg )?(?:my|our) {_PETS}\b")
 _NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
 # "i am sitting in my car outside work": the person is the one outside (not "i am home and he is")
 _SELF_AS_SUBJECT = re.compile(
-    r"\b(?:i am|we are|i have|we have|i was|we were)"
+    r"\b(?:i am|we are|i have|we have|i was|we were|i (?:just |usually |always |often |sometimes |"
+    r"normally )*(?:sit|stand|wait|stay|hide|park))"
     r"(?: (?!(?:he|she|they|someone|somebody|it|there|the|a|an|this|that|his|her|their|him|"
     r"them|man|guy)\b)\w+){0,6} $"
 )
@@ -1763,7 +1797,7 @@ _TO_SUPPORT_THEM = re.compile(
 _HOME_AGAIN = re.compile(r"\b(?:came in|got in|came home|got home|walked in|came back|got back)\b")
 _ABOUT_THE_HOUSE = re.compile(
     r" (?:\w+ ){0,2}?(?:asking (?:if|about|for|me)|(?:into|in|to|round|around|"
-    r"about) the (?:kitchen|"
+    r"about) (?:the|my|our) (?:room|bedroom|kitchen|"
     r"lounge|living room|bathroom|hall|"
     r"garden|shop|house|flat|car)|to (?:ask|tell|show|give|borrow|say|check if|help)|with (?:my|"
     r"the|"
@@ -1909,6 +1943,9 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"thing)\b)",
     r"\bend (?:this|the) (?:whole )?(?:situation|harassment|stalking|nightmare|contact)\b",
     r"\b(?:is|are) dead to me\b",
+    r"\bstopped self harm\w*\b|\b(?:have not|not) relapsed\b",
+    r"\bend it\b(?=.*\b(?:the relationship|the marriage|with (?:him|her|them)|i mean (?:the|my) "
+    r"(?:relationship|marriage)|for good with)\b)",
     r"\bbe here any ?more in (?:this|the|my) (?:town|city|flat|house|area|place|job|uni|country|"
     r"halls|street)\b",
     r"\bkeep (?:on )?fighting\b|\bnot giving up\b",
@@ -2146,6 +2183,10 @@ def assess(text: str) -> Assessment:
 
     for index, clause in enumerate(parts):
         verdict, why = judge(index)
+        if verdict is Verdict.DANGER and index and any_match(_FALSE_ALARM, clause):
+            # "someone is trying to get in! just kidding, its my toddler rattling the door"
+            danger, reason = Verdict.NOT_NOW, "false alarm"
+            continue
         if verdict is Verdict.DANGER:
             later = range(index + 1, len(parts))
             if any(any_match(_FALSE_ALARM, parts[i]) for i in later) or _REALISED_HARMLESS.search(

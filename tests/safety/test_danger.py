@@ -1525,3 +1525,45 @@ def test_round_six_crisis_readings() -> None:
     assert assess("all i think about is how i would do it").self_harm is Verdict.DANGER
     assert assess("ill take myself out of the picture").self_harm is Verdict.DANGER
     assert assess("i dont want to be here anymore in this city").self_harm is not Verdict.DANGER
+
+
+# Session 9, round 7 (fresh set v49): long stories whose last words are about now.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i moved last month and was so happy. now hes on the intercom pressing every buzzer",
+        "walking home and his van has been creeping next to me for three minutes",
+        "he keeps telling me to get in the car",
+        "my son is on the phone, a man is following him home from the bus stop",
+        "he has me pinned against the wall, i mean hes pinning me against the wall",
+        "i woke up and she is at the end of my bed",
+        "if someone smashes a window is that the police? because he has just done it",
+        "hes reaching through the letterbox",
+    ],
+)
+def test_the_present_at_the_end_of_a_story_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a car is outside right now, then i saw its the neighbours lad with his dad",
+        "a man is standing outside, its the gas engineer checking the meter",
+        "someone is banging on the door! only joking, its my son",
+        "i am not scared she will hurt me, she is all talk",
+        "i just sit here for ten minutes every day before work",
+        "my flatmate followed me into my room to borrow a charger",
+        "he is my kids dad and he is at the door for the handover",
+        "my sister thinks a man is following her round the shops",
+    ],
+)
+def test_round_seven_calm_readings(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_round_seven_crisis_readings() -> None:
+    assert assess("it would be easier if i just was not here").self_harm is Verdict.DANGER
+    assert assess("part of me wants to do it myself").self_harm is Verdict.DANGER
+    assert assess("i stopped self harming years ago").self_harm is not Verdict.DANGER
+    assert assess("i want to end it with him, the relationship").self_harm is not Verdict.DANGER

@@ -145,8 +145,10 @@ _DANGER = _rx(
     r"shown up|showed up|"
     r"arrived|appeared|come back|got on|got in|walked in|come in|come round|pulled up|parked up)\b",
     r"(?<!\bi )(?<!\bi have )(?<!\bwe )(?<!\bwe have )(?<!\bi am )(?<!flatmate )(?<!housemate )"
-    r"(?<!roommate )(?<!flatmates )(?<!housemates )\bjust (?:turned up|showed up|arrived|appeared|"
-    r"got on|got in|walked in|came in|sat down|"
+    r"(?<!roommate )(?<!flatmates )(?<!housemates )(?<!\bonly )\bjust (?:turned up|showed up|"
+    r"arrived|"
+    r"appeared|"
+    r"got on|got in|walked in|walked into|came into|came in|sat down|"
     r"pulled up|parked up|followed me|came back|got here|found me)\b",
     r"\b(?:someone|somebody|he|she|they|the guy|the man) (?:is |has )?just (?:knocked|banged|"
     r"buzzed|(?:rang|rung) the (?:door ?bell|bell|buzzer))\b",
@@ -161,7 +163,9 @@ _DANGER = _rx(
     r"(?:close|near)(?: by| to me)?$",
     r"\b(?:\d+|a few|few|couple of|a couple of|two|three|four|five|ten|twenty) (?:metres|meters|"
     r"feet|foot|yards|steps|paces)(?: away| behind(?: me)?| from me)?$",
-    r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go|get out)\b"
+    r"\b(?:refusing|refuses|will not|wont) (?:to )?(?:leave|go away|go(?! to| near| out with|"
+    r" back)|"
+    r"get out)\b"
     r"(?! (?:me|us) alone)",  # "won't leave me alone" is the pattern of stalking, not now
     rf"\b{_WHO} {_BE} {_FILLER}(?:outside|downstairs|upstairs|behind me|next to me|"
     r"in the building|at the door|in the house|in the flat|nearby|near me|close by|"
@@ -185,7 +189,7 @@ _DANGER = _rx(
     r"corridor|floor|street|road)|at (?:work|uni|school|college)) (?:who|that)\b"
     r"(?! (?:is|are) (?:\w+ing|outside|here|behind)\b))"
     r".*\b(?:outside|inside(?! (?:for|the company|the team|the family|the group|prison|jail)\b)|"
-    r"at|in|on|by|under|behind|following|watching|banging|knocking|"
+    r"at|in|on|by|under|behind|following|watching|banging|knocking|round|around|walking round|"
     r"trying to|looking)\b",
     # "its definitely someone inside": the noise they heard is a person
     r"\bit is (?:definitely |defo |deffo |def |actually |really )?(?:someone|somebody) (?:inside|"
@@ -338,7 +342,19 @@ _DANGER_SERIOUS = _rx(
     r"(?:back |front |bedroom |bathroom )?(?:door|window|lock)\b",
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
     r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
-    r"\b(?:trying|attempting) to get me\b",
+    r"\b(?:trying|attempting) to get me\b(?! up\b| out of bed| to (?!come)\w)",
+    r"\b(?:is|are) (?:\w+ )?(?:forcing|jimmying|prising|prying|kicking in|"
+    r"levering) (?:open )?(?:the|my|"
+    r"our) (?:\w+ )?(?:door|window|lock|gate)\b",
+    r"\b(?:unzipping|unzip|unzipped|pulling open|lifting) (?:the|my|our) (?:\w+ )?(?:tent|door|"
+    r"flap|"
+    r"zip)\b",
+    r"\bi (?:just )?heard (?:it|the glass|glass|the window|the door) (?:smash|break|shatter|crash|"
+    r"go)\b",
+    r"\b(?:got|grabbed|taken) hold of (?:me|my (?:\w+ )?(?:daughter|son|kids?|child|children|baby|"
+    r"friend|mum|sister|brother))\b|\bwill not let (?:her|him|them|me) go\b",
+    r"\b(?:his|her|their) (?:car|van|truck|bike|motorbike) (?:is |has )?just (?:come|pulled|driven|"
+    r"turned) (?:up|in|into|onto|round)\b",
     r"\b(?:is|are) (?:\w+ )?(?:pinning|holding|pressing|pushing|shoving|dragging|choking|"
     r"strangling|cornering) me\b",
     r"\b(?:is|are) (?:\w+ )?reaching (?:in|through|inside)\b",
@@ -707,7 +723,7 @@ _NOW_CONTEXT = re.compile(
     r"|^(?:i am |am |i am (?:stuck|waiting|standing|sat|sitting) |(?:stuck|waiting|standing|sat|"
     r"sitting) )(?:at|by|outside|on) (?:the|a) (?:\w+ )?"
     r"(?:cashpoint|atm|cash machine|bus stop|"
-    r"station|platform|petrol station|car park|taxi rank)\b"
+    r"station|platform|petrol station|car park|taxi rank|party|club|pub|gig|festival|wedding|bar)\b"
     r"|\b(?:do not|can not) (?:want to )?go (?:in|inside|home)\b"
 )
 # How long it has been going on, or how recent: about now unless an explicit past time says not
@@ -754,7 +770,8 @@ _WAS_NOT_IS = re.compile(
 _ON_A_DAY_BEFORE = re.compile(rf"\b(?:was|were|had|did)\b.*\bon {_WEEKDAY}\b")
 _NOW_CUE = re.compile(
     r"\b(?:following me|followed me|follow me|outside|behind me|watching me|"
-    r"up to (?:my|the) (?:front |back )?door|beside me|alongside me|next to me|"
+    r"up to (?:my|the) (?:front |back )?door|beside me|alongside me|next to me|looking for me|"
+    r"searching for me|next to (?:my|our) (?:\w+ )?(?:gate|door|house|flat|car|drive|window)|"
     r"still on (?:it|the \w+) too|"
     r"at my (?:front |back |bedroom |kitchen )?(?:door|window|windows|gate)|"
     r"(?:staring|looking|peering) (?:in |up |over |through )?at me|"
@@ -873,7 +890,8 @@ _AWAY_FOR_A_WHILE = (
 )
 # Someone harmless at the door or outside: "it was just the postman", "the van is the builders".
 _HARMLESS = (
-    r"(?:postman|postie|courier|delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
+    r"(?:postman|postie|courier|room service|housekeeping|concierge|"
+    r"delivery (?:guy|man|driver|person)|amazon (?:guy|man|driver|"
     r"delivery)|pizza(?: guy| man)?|takeaway|parcel|package|post|flatmate|housemate|roommate|mum|"
     r"tractor|bus|lorry|learner|cyclist|police car|bin lorry|officers?|police officer|pc|detective|"
     r"next door|driving instructor|instructor|taxi driver|engineer|workmen|workman|toddler|baby|"
@@ -895,6 +913,12 @@ _A_HARMLESS_ROLE = (
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
     r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
+    r"^(?:but |cos |because )?(?:she|he|they) (?:has |have )?(?:lost|forgot|forgotten|left) (?:her|"
+    r"his|"
+    r"their) keys?\b",
+    # official or tradespeople doing a job: "its the crt guy checking my licence"
+    r"^(?:it is|its|that is) (?:just |only )?(?:the|a) (?:\w+ ){1,2}(?:guy|man|woman|lady|bloke|"
+    r"people|men) (?:checking|reading|delivering|fixing|collecting|doing)\b",
     rf"^(?:but )?(?:only|just) (?:on|online|over) ?(?:{_ONLINE})?\b",
     # "thats man following me, mate, on twitter i mean"
     rf"^(?:i mean |like )?(?:on|over) (?:{_ONLINE})(?: i mean| like| lol| haha| obviously| not irl|"
@@ -1318,6 +1342,12 @@ _SAFE_STATEMENT = _rx(
     r"flatmates?|housemates?|boss|washing up|chores)\b",
     r"\b(?:not|never) (?:scared|worried|afraid|frightened) (?:that )?(?:he|she|they) (?:will|would|"
     r"might|is going to|are going to)\b|\b(?:he|she|they) (?:is|are) all talk\b",
+    r"\b(?:lost|forgot|forgotten|left) (?:her|his|their) keys?\b",
+    r"\basking (?:me )?(?:what is for (?:dinner|tea|lunch|breakfast)|for (?:money|pocket money|"
+    r"snacks|"
+    r"the remote))\b",
+    r"\bto (?:collect|pick up|drop off) (?:the |our |my )?(?:kids|children|son|daughter|them) for "
+    r"(?:his|her|their) (?:weekend|week|contact|visit)\b",
     # contact arrangements: "hes at the door for the handover", "shes just collecting the kids"
     r"\bfor (?:the|a|our) handover\b|\b(?:he|she|they) (?:is|are) (?:just |here )?(?:collecting|"
     r"picking up|dropping off|here for) (?:the |our |my )?(?:kids|children|son|daughter|them)\b",
@@ -1327,7 +1357,7 @@ _SAFE_STATEMENT = _rx(
     # "i meant hes here in the same city, not at my house"
     r"\b(?:meant|mean|means) (?:that )?(?:he|she|they) (?:is|are|was|"
     r"were) (?:here )?in (?:the same|"
-    r"this|my) (?:city|town|area|country|county)\b",
+    r"this|my|the) (?:city|town|area|country|county|village|estate)\b",
     r"^(?:no |nope |nah )?not (?:right )?now\b",
     r"\b(?:do not|dont) think (?:he|she|they) (?:is|are) (?:there|here|outside) (?:for me|"
     r"because of "
@@ -1494,6 +1524,9 @@ _SELF_HARM = _rx(
     r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
     r"\bpunish(?:ing)? myself\b",
+    r"\b(?:nobody|no one|noone) would know it (?:was not|wasnt) an accident\b|\b(?:look|"
+    r"looks) like an "
+    r"accident\b",
     r"\b(?:easier|better(?: off)?) (?:\w+ ){0,2}?if i (?:just )?(?:was not|were not|was gone|"
     r"were gone|"
     r"did not exist|was dead|were dead|died|disappeared|was not here|was not around)\b",
@@ -1684,6 +1717,11 @@ _SELF_HARM_NEGATED = _rx(
 )
 
 
+_WEATHER_BEFORE = re.compile(
+    r"\b(?:the )?(?:wind|rain|storm|hail|weather|branches?|tree|draught|breeze|gale) (?:is |are |"
+    r"keeps |"
+    r"has been |just )*$"
+)
 # An animal doing it: "my cat keeps scratching at the door".
 _PETS = r"(?:cat|cats|dog|dogs|kitten|puppy|pet|hamster|rabbit)"
 _ANIMAL = re.compile(
@@ -1696,7 +1734,7 @@ _PET_ALERTING = re.compile(
     r"\b(?:barking|barks|bark|growling|growls|howling|whining|hissing|going (?:mad|crazy|nuts))\b"
 )
 _PET_SUBJECT = re.compile(rf"^(?:lol |haha |omg )?(?:my|our) {_PETS}\b")
-_NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now) ")
+_NO_SUBJECT = re.compile(r"^(?:is|are|has|have|keeps|just|then|now|will not|can not) ")
 # "i am sitting in my car outside work": the person is the one outside (not "i am home and he is")
 _SELF_AS_SUBJECT = re.compile(
     r"\b(?:i am|we are|i have|we have|i was|we were|i (?:just |usually |always |often |sometimes |"
@@ -1788,7 +1826,8 @@ _HELP_BEFORE = re.compile(
 _THEIR_OWN_BEFORE = re.compile(
     r"\b(?:my|our) (?:best |older |little |big )?(?:mum|mam|mom|dad|parents|friends?|mates?|"
     r"flatmates?|housemates?|brother|sister|boyfriend|girlfriend|partner|husband|wife|nan|gran|"
-    r"grandma|grandad|auntie|aunt|uncle|cousin) (?:(?:is|are) )?(?:\w+ )?$"
+    r"grandma|grandad|auntie|aunt|uncle|cousin|son|daughter|kids|children) (?:(?:is|"
+    r"are) )?(?:\w+ )?$"
 )
 _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
@@ -1860,6 +1899,13 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         hypothetical.group(0) in _LATER_WORDS and _SAID_NOW.search(clause, hypothetical.end())
     ):  # "what if he is outside", not "he is outside, what if"
         return "hypothetical"
+    if _WEATHER_BEFORE.search(before):
+        return "the weather"  # "the wind is rattling the boat door"
+    if any(
+        m.start() <= match.start() < m.end() and _PAST_TIME.search(m.group(0))
+        for m in _WHO_FROM_BEFORE.finditer(clause)
+    ):
+        return "past or habitual"  # "the guy who kept staring at me last weekend has now added me"
     if _ANIMAL.search(before):
         return "an animal"
     if match.group(0).startswith(("is ", "are ")) and _A_THING_BEFORE.search(before):
@@ -1933,7 +1979,10 @@ _SELF_HARM_NOT_THEIRS = _rx(
     # hyperbole: "im going to die if he turns up at graduation, so embarrassing" (only "die", and
     # only with embarrassment: "ill jump off a bridge lol" stays a crisis)
     r"\b(?:going to|gonna|will|would|could) (?:literally |actually )?die\b"
-    r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified)\b)",
+    r"(?=.*\b(?:embarrass\w*|cringe|awkward|mortified|lol|haha|lmao)\b)",
+    r"\bdone my (?:back|knee|neck|ankle|shoulder|wrist) in\b|\bi am melting\b|\bkilling time\b",
+    r"\bend (?:the|my) (?:tenancy|lease|contract|subscription|phone contract|membership)\b",
+    r"\bthought (?:i would|id) die\b",
     r"\bwant my (?:old )?(?:life|freedom|peace|confidence) back\b",
     # fear and idiom, not intent: "thought i was gonna die when i saw his car", "die inside"
     r"\b(?:thought|felt like|was sure|was convinced|swear) i was (?:going to|about to) die\b",
@@ -2183,7 +2232,7 @@ def assess(text: str) -> Assessment:
 
     for index, clause in enumerate(parts):
         verdict, why = judge(index)
-        if verdict is Verdict.DANGER and index and any_match(_FALSE_ALARM, clause):
+        if verdict is Verdict.DANGER and index and any_match(_FALSE_ALARM[1:], clause):
             # "someone is trying to get in! just kidding, its my toddler rattling the door"
             danger, reason = Verdict.NOT_NOW, "false alarm"
             continue

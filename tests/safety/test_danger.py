@@ -1567,3 +1567,47 @@ def test_round_seven_crisis_readings() -> None:
     assert assess("part of me wants to do it myself").self_harm is Verdict.DANGER
     assert assess("i stopped self harming years ago").self_harm is not Verdict.DANGER
     assert assess("i want to end it with him, the relationship").self_harm is not Verdict.DANGER
+
+
+# Session 9, round 8 (fresh sets v50, v51): away from home, understated, or joking.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone keeps unzipping my tent",
+        "probably nothing but he is parked next to my gate right now",
+        "there is someone walking round the caravan right now",
+        "he has just walked into the campsite looking for me",
+        "someone is forcing the back door",
+        "her car has just come up the drive",
+        "i heard the glass smash, i am upstairs",
+        "i am at a party and he keeps following me from room to room",
+        "nvm hes here, hes at the door",
+        "he has got hold of my son and will not let him go",
+    ],
+)
+def test_understated_or_away_from_home_danger_is_caught(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man is at my hotel room door, its room service",
+        "its the gas meter man checking the readings",
+        "the man who shouted at me last week has now sent me a friend request",
+        "the wind is banging the back door",
+        "i mean he is in the village, not at my house",
+        "my gran is trying to get in, she forgot her keys",
+        "she will not go to the police about her ex",
+        "my daughter is following me round asking what is for tea",
+        "he is at the door to collect the kids for his weekend",
+    ],
+)
+def test_round_eight_calm_readings(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_round_eight_crisis_readings() -> None:
+    assert assess("i could make it look like an accident").self_harm is Verdict.DANGER
+    for text in ["im literally going to die if she posts that lol", "i want to end the lease"]:
+        assert assess(text).self_harm is not Verdict.DANGER

@@ -865,6 +865,13 @@ _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose|mean)\b"
     r"(?:\s\w+){0,3}\s*$)|(?:\bnot saying(?:\s\w+){0,2}\s*$)"
 )
+# The person's own people: family, friends, people they live with. Present with them, coming to
+# help or home again, they are not the danger (someone of theirs hurt now is: see _DANGER_SERIOUS).
+_THEIR_PEOPLE = (
+    r"(?:best |older |little |big )?(?:mum|mam|mom|dad|parents|friends?|mates?|flatmates?|"
+    r"housemates?|roommates?|brother|sister|boyfriend|girlfriend|partner|husband|wife|nan|gran|"
+    r"grandma|grandad|auntie|aunt|uncle|cousin|sons?|daughters?|kids|children)"
+)
 # Someone the person expects at the door: "the delivery guy is outside", "my flatmate is at the
 # door with pizza". Only people who come for a job: family, partners, friends, neighbours and
 # landlords are sometimes the ones doing it.
@@ -944,9 +951,7 @@ _FALSE_ALARM = _rx(
     rf"^(?:no |sorry )*that was (?:on )?(?:{_PAST_TIME_WORDS}|{_WEEKDAY})\b",
     # someone of theirs: "somebody is outside my window, its my boyfriend waiting for me"
     r"^(?:oh |ah |phew |lol |ok |okay )*(?:it is|it was|that is|that was) (?:just |only )?(?:my|"
-    r"our) "
-    r"(?!ex\b|former\b|old\b)(?:\w+ )?(?:boyfriend|girlfriend|partner|husband|wife|friend|mate|son|"
-    r"daughter|dad|mum|mam|nan|gran|uncle|aunt|auntie|cousin|brother|sister|flatmate|landlord)\b",
+    rf"our) (?!ex\b|former\b|old\b)(?:\w+ )?(?:{_THEIR_PEOPLE}|landlord)\b",
     r"^(?:he|she|they) (?:is|are) (?:fine|supportive|lovely|harmless|on my side|not the one|"
     r"not him|"
     r"not her)\b",
@@ -1395,10 +1400,8 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:officers?|police|pcs?|detectives?|police officers?) (?:are|is) (?:here |still )?"
     r"with me\b",
     # someone of theirs is with them: "my mum is in the house with me", "my mates here with me"
-    r"^(?:but |and |now |luckily |thankfully )?(?:my|our) (?:best |older |little |big )?"
-    r"(?:mum|mam|mom|dad|parents|friends?|mates?|flatmates?|housemates?|roommates?|brother|sister|"
-    r"boyfriend|girlfriend|partner|husband|wife|nan|gran|grandma|grandad|auntie|aunt|uncle|cousin|"
-    r"neighbours?)(?: and (?:my )?\w+)? (?:is|are) (?:\w+ ){0,4}?with (?:me|us)\b",
+    rf"^(?:but |and |now |luckily |thankfully )?(?:my|our) (?:{_THEIR_PEOPLE}|neighbours?)"
+    r"(?: and (?:my )?\w+)? (?:is|are) (?:\w+ ){0,4}?with (?:me|us)\b",
     # a joke: "my mate keeps joking hell kill me if i dont come on his stag do"
     r"\b(?:joking|jokes|joked|jokingly|as a joke|for a laugh|banter)\b.*\b(?:kill|murder) (?:me|"
     r"you|u)\b"
@@ -1823,12 +1826,7 @@ _HELP_BEFORE = re.compile(
     r"wardens?) (?:(?:is|are|have|has) )?(?:\w+ )?$"
 )
 # Someone of theirs, coming to support them: "my dad is coming round to stay with me".
-_THEIR_OWN_BEFORE = re.compile(
-    r"\b(?:my|our) (?:best |older |little |big )?(?:mum|mam|mom|dad|parents|friends?|mates?|"
-    r"flatmates?|housemates?|brother|sister|boyfriend|girlfriend|partner|husband|wife|nan|gran|"
-    r"grandma|grandad|auntie|aunt|uncle|cousin|son|daughter|kids|children) (?:(?:is|"
-    r"are) )?(?:\w+ )?$"
-)
+_THEIR_OWN_BEFORE = re.compile(rf"\b(?:my|our) {_THEIR_PEOPLE} (?:(?:is|are) )?(?:\w+ )?$")
 _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
     r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
@@ -1864,8 +1862,7 @@ _HABIT_AFTER = re.compile(
     rf"evening|{_WEEKDAY})|all the time|"
     r"constantly|most (?:days|nights))\b"
 )
-_SAID_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|tonight)\b")
-_NOW_STRICT = re.compile(r"\b(?:right now|now|at the moment|currently|as we speak)\b")
+_SAID_NOW = re.compile(r"\b(?:right now|now|at the moment|currently|as we speak)\b")
 _LATER_WORDS = frozenset({"later", "tomorrow", "one day", "in the future"})
 # What sets off a feeling, a habit even beside "now": "now i get anxious whenever i hear ..."
 _WHENEVER_I = re.compile(
@@ -2218,7 +2215,6 @@ def assess(text: str) -> Assessment:
                 and _SENT_OR_POSTED.search(" ".join(parts[:index]))
                 and not _SEEN_IN_PERSON.search(whole)
             )
-            own = _clause_danger(parts[index], now_context, dated)
             judged[index] = (
                 # "my dog is scratching at the door" explains the noise; "my dog will not stop
                 # barking" is a sign of someone there
@@ -2226,7 +2222,7 @@ def assess(text: str) -> Assessment:
                 if pet and not _PET_ALERTING.search(parts[index])
                 else (Verdict.NOT_NOW, "not a person") if lingering
                 else (Verdict.NOT_NOW, "who sent it") if sender
-                else own
+                else _clause_danger(parts[index], now_context, dated)
             )
         return judged[index]
 
@@ -2292,7 +2288,7 @@ def assess(text: str) -> Assessment:
         and not _PRESENT_SIGN.search(whole)
         and not any(
             (
-                (_NOW_STRICT.search(c) and _LOOSE_CUE.search(c))
+                (_SAID_NOW.search(c) and _LOOSE_CUE.search(c))
                 or (_PRESENT_PRESENCE.search(c) and not _HABIT.search(c))
             )
             and judge(i)[0] is not Verdict.NOT_NOW

@@ -103,14 +103,13 @@ def recognise_with(
     text: str, model: LearnedBehaviours | None, threshold: float = CONFIDENT
 ) -> list[str]:
     """``recognise`` with a given model (None: patterns only); bench/behaviour_eval.py uses it."""
-    parts = _clauses_about_them(text)
+    kept, whole, trimmed = _about_them(text)
+    parts = [*kept, whole] if kept else []
     found = _pattern_matches(parts)
     if model is not None and parts:
         # The model reads only what is left once near misses are set aside: "i still follow him
         # on insta" says nothing about what he does.
-        kept = parts[:-1]
-        read = text if len(kept) == len(clauses(text)) else " ".join(kept)
-        likely, unlikely = model.likely_and_unlikely(read, threshold)
+        likely, unlikely = model.likely_and_unlikely(whole if trimmed else text, threshold)
         found -= unlikely
         for label in likely:
             # A catalogue veto holds for the model too: "he followed me on instagram".
@@ -121,21 +120,23 @@ def recognise_with(
 
 def recognise_patterns(text: str) -> list[str]:
     """The catalogue's patterns alone: precise, reviewable, and what the unit cases pin down."""
-    found = _pattern_matches(_clauses_about_them(text))
+    kept, whole, _ = _about_them(text)
+    found = _pattern_matches([*kept, whole] if kept else [])
     return [b for b in BEHAVIOUR_IDS if b in found]
 
 
-def _clauses_about_them(text: str) -> list[str]:
-    """The clauses that may say what someone does to the person, then those clauses joined
-    ("presents and letters" spans a clause break); nothing at all for a near miss."""
+def _about_them(text: str) -> tuple[list[str], str, bool]:
+    """The clauses that may say what someone does to the person, the text to read whole
+    ("presents and letters" spans a clause break), and whether near-miss clauses were set aside.
+    Nothing at all for a message that is a near miss as a whole."""
     catalogue = load_catalogue()
-    if any_match(catalogue.nothing_done_to_them, normalise(text)):
-        return []
+    whole = normalise(text)
+    if any_match(catalogue.nothing_done_to_them, whole):
+        return [], "", True
     parts = clauses(text)
     kept = [c for c in parts if not any_match(catalogue.not_done_to_them, c)]
-    if len(kept) == len(parts):
-        return [*parts, normalise(text)]
-    return [*kept, " ".join(kept)] if kept else []
+    trimmed = len(kept) < len(parts)
+    return kept, " ".join(kept) if trimmed else whole, trimmed
 
 
 def _pattern_matches(parts: list[str]) -> set[str]:

@@ -103,7 +103,10 @@ def fit(
         if target.sum() == 0 or target.sum() == len(target):
             classifiers.append(None)
             continue
-        model = LogisticRegression(C=strength, solver="liblinear", class_weight=CLASS_WEIGHT)
+        # liblinear shuffles: a fixed seed keeps the same examples giving the same labels
+        model = LogisticRegression(
+            C=strength, solver="liblinear", class_weight=CLASS_WEIGHT, random_state=0
+        )
         classifiers.append(model.fit(features, target))
     return LearnedBehaviours(labels, words, characters, tuple(classifiers))
 

@@ -141,6 +141,7 @@ KEYWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+_KEYWORDS_IN_ORDER: tuple[str, ...] = tuple(sorted(KEYWORDS))
 _TOKEN = re.compile(r"[a-z0-9]+")
 _REAL_WORDS: frozenset[str] = frozenset(
     line.strip()
@@ -179,15 +180,15 @@ def correct_token(token: str) -> str:
     """Map a likely typo of a keyword onto the keyword; leave everything else alone."""
     if len(token) < 5 or token in KEYWORDS or token in _REAL_WORDS or not token.isalpha():
         return token
-    limit = 2 if len(token) >= 9 else 1
-    best = token
-    for word in KEYWORDS:
-        if word[0] != token[0] and word[:2] != token[1::-1]:
-            continue  # typos rarely hit the first letter; this keeps it fast and conservative
-        if _edit_distance_at_most(token, word, limit):
-            best = word
-            break
-    return best
+    # typos rarely hit the first letter; this keeps it fast and conservative
+    candidates = [w for w in _KEYWORDS_IN_ORDER if w[0] == token[0] or w[:2] == token[1::-1]]
+    # the nearest keyword, then the first in alphabetical order: the same answer in every process
+    # (iterating the frozenset itself follows string hashing, which changes from run to run)
+    for limit in range(1, (2 if len(token) >= 9 else 1) + 1):
+        for word in candidates:
+            if _edit_distance_at_most(token, word, limit):
+                return word
+    return token
 
 
 def _fold_repeats(token: str) -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from actions.safety.danger import Verdict, assess
@@ -1611,3 +1616,21 @@ def test_round_eight_crisis_readings() -> None:
     assert assess("i could make it look like an accident").self_harm is Verdict.DANGER
     for text in ["im literally going to die if she posts that lol", "i want to end the lease"]:
         assert assess(text).self_harm is not Verdict.DANGER
+
+
+def test_a_typo_is_corrected_to_the_nearest_keyword_the_same_way_in_every_process() -> None:
+    # "threatenin" is one letter from "threatening" and two from "threatened" and "threatens";
+    # which of those it became used to depend on the process's string hashing.
+    script = "from actions.safety.text import correct_token; print(correct_token('threatenin'))"
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert answers == {"threatening"}

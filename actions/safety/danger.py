@@ -1044,10 +1044,9 @@ _SHOUTS_THEY_KNOW_IM_IN = re.compile(
     r"(?:he|she|they) knows? (?:i am|you are|ur|youre) (?:in|home|there|inside)\b"
 )
 # Their phone shown at the person's home on a location app, said across commas: "it's his
-# phone, at my address".
+# phone, at my address". ("my ex's ipad" arrives as "my ex is ipad": text-speak "exs" is "ex is".)
 _THEIR_DEVICE_HERE = re.compile(
-    r"\b(?:his|her|their|my exs|my ex is|my ex) (?:phone|ipad|tablet|laptop|watch|location|"
-    r"dot|"
+    r"\b(?:his|her|their|my exs|my ex is|my ex) (?:phone|ipad|tablet|laptop|watch|location|dot|"
     r"tracker|airtag|icon|pin) (?:\w+ ){0,3}?"
     r"(?:is |shows |says |showing )?(?:at|outside|on|near) (?:my|our) (?:address|house|flat|street|"
     r"road|door|building|home|drive)\b"

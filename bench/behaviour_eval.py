@@ -1,6 +1,6 @@
 """Behaviour recognition offline, without a server: patterns alone, the learned model alone, both.
 
-    .venv/bin/python bench/behaviour_eval.py bench/heldout_v4.yml [more sets...]
+    .venv/bin/python bench/behaviour_eval.py bench/heldout_v19.yml [more sets...]
         [--threshold 0.6] [--leave-out behaviours_c.yml] [--verbose]
 
 Prints micro precision/recall/F1 per set for each recogniser. `--leave-out FILE` fits the learned
@@ -83,6 +83,9 @@ def main() -> None:
     examples_by_file = {
         path.name: learned.load_examples_file(path)
         for path in sorted(learned.EXAMPLES_DIR.glob("*.yml"))
+    } | {
+        path.name: learned.load_examples_file(path, "behaviours", "expect")
+        for path in sorted(learned.WRITTEN_DIR.glob("*.yml"))
     }
     kept = [ex for name, exs in examples_by_file.items() if name != args.leave_out for ex in exs]
     model = learned.fit(kept, catalogue.BEHAVIOUR_IDS)

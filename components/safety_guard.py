@@ -1,10 +1,12 @@
-"""Makes the danger and crisis intents deterministic where it matters.
+"""Decides "danger now" and "self-harm" from the guard's patterns and the learned safety model.
 
-Runs after the learned intent classifier. A clear sign of danger now (or of self-harm) sets the
-intent with confidence 1.0 whatever the model said, so a retrain can never lose the obvious cases;
-a danger prediction that the guard can see is past, negated, habitual or hypothetical is
-demoted to the next intent; a weak danger prediction with nothing the guard recognises becomes
-``unsure_safety``, which asks the person rather than raising an alarm or staying silent.
+Runs after the intent classifier, whose danger guess it replaces: the learned safety model
+(``actions/safety/learned.py``, trained on far more messages) and the guard's patterns decide
+together. A danger cue stands unless the model is very sure it is calm (then the person is
+asked, with 999 in the question); a message the guard reads as past or negated needs a confident
+model to raise the alarm; otherwise the model decides. A self-harm cue always gives the crisis
+answer. If the learned model cannot be built, the guard and the intent classifier decide as
+before: a clear cue wins, a demoted guess is replaced, a weak guess asks.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.behaviours import recognise
-from actions.safety.danger import Verdict, assess
+from actions.safety.danger import Assessment, Verdict, assess
+from actions.safety.learned import Call, danger_call, is_crisis, learned_safety
 from components.base import StatelessComponent, force_intent
 
 logger = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ class SafetyGuard(StatelessComponent):
         super().__init__(config)
         self.threshold = float(config["learned_danger_threshold"])
         self.demoted_min = float(config.get("demoted_min_confidence", 0.05))
+        learned_safety()  # fitted now, while the server starts, not on someone's first message
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -51,6 +55,31 @@ class SafetyGuard(StatelessComponent):
 
     def _guard(self, message: Message, text: str) -> None:
         verdict = assess(text)
+        model = learned_safety()
+        if model is None:
+            self._guard_without_model(message, text, verdict)
+            return
+        danger, self_harm = model.probabilities(text)
+        call = danger_call(verdict, danger, text)
+        learned, _ = _learned_intent(message)
+        top = (message.get("intent") or {}).get("name")
+        crisis = is_crisis(verdict.self_harm, self_harm) or (
+            top == CRISIS and verdict.self_harm is Verdict.NONE
+        )
+        if call is Call.EMERGENCY and (verdict.danger is Verdict.DANGER or not crisis):
+            _force(message, DANGER, "danger now")
+        elif crisis:
+            # "theres a noose in my room": the crisis answer (999 and Samaritans) fits better
+            _force(message, CRISIS, "crisis")
+        elif call is Call.ASK:
+            _force(message, UNSURE, "danger cue the model doubts, ask")
+        elif learned == DANGER:
+            instead = DESCRIBE if recognise(text) else FALLBACK
+            _demote(message, DANGER, self.demoted_min, "not danger now", instead)
+        elif top == CRISIS:
+            _demote(message, CRISIS, self.demoted_min, "negated crisis")
+
+    def _guard_without_model(self, message: Message, text: str, verdict: Assessment) -> None:
         top = (message.get("intent") or {}).get("name")
         learned, confidence = _learned_intent(message)
         if verdict.danger is Verdict.DANGER:

@@ -76,7 +76,10 @@ _BE = r"(?:is|are|am)"
 # Places and things as the subject: "the railway line is at the back of my garden", "the tracker is
 # in my drawer", "the party is at my mates house" (not "the man who sent the flowers is outside").
 _A_THING_BEFORE = re.compile(
-    r"^(?!.*\b(?:who|whos|that|which)\b).*\b(?:line|tracks|river|canal|station|park|party|tracker|"
+    # (not "the man from the park is following me")
+    r"^(?!.*\b(?:who|whos|that|which)\b)(?!.*\b(?:man|guy|woman|bloke|lad|boy|girl|person|men|"
+    r"people|someone|somebody) (?:from|at|in|near|by|on|off)\b)"
+    r".*\b(?:line|tracks|river|canal|station|park|party|tracker|"
     r"trackers|airtag|phone|letters?|notes?|card|flowers|parcel|gift|present|evidence|camera|"
     r"laptop|"
     r"diary|statement|meeting|appointment|interview|exam|lecture|hearing|case) $"
@@ -235,8 +238,10 @@ _DANGER = _rx(
     rf"\b{_BE} still (?:there|here(?! with me)|outside|behind me|following me|waiting|watching me|"
     r"at the door|at my door|in the car|parked)\b",
     # being followed or chased now
-    rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|stalking|running after|coming after|"
+    rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|running after|coming after|"
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
+    # "my ex is stalking me" names the course of conduct, not something happening this minute
+    rf"\b{_BE} {_FILLER}stalking (?:me|us) (?:right now|now|at the moment|as we speak|as i type)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
     # (not a tutor or the police asking for them, not online)
     r"(?<!tutor )(?<!lecturer )(?<!teacher )(?<!police )(?<!boss )(?<!manager )(?<!supervisor )"
@@ -697,7 +702,8 @@ _DANGER_SERIOUS = _rx(
 # A cue that, in this clause, is about the present only when a now-marker is there too.
 _NOW = re.compile(
     r"\bmoving with (?:me|us)\b|"
-    r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|"
+    r"\b(?:right now|now|at the moment|currently|as we speak|as i type|this minute|at present|"
+    r"at this (?:very )?moment|"
     r"this second|as i write)\b"
     r"|\bsince i (?:left|got off|got on|came out of|walked out of|got out of)\b"
     r"|\b(?:has|have|is|are) just\b"  # "he's just put something in my drink"
@@ -919,7 +925,9 @@ _A_HARMLESS_ROLE = (
 )
 # A later clause that takes the alarm back: "someones at the door!! oh its the amazon guy lol".
 _FALSE_ALARM = _rx(
-    r"\b(?:false alarm|panic over|never mind|nevermind|nvm|my bad)\b",
+    # (not "nvm hes grabbed me": there it changes the subject)
+    r"\b(?:false alarm|panic over|my bad)\b|\b(?:never mind|nevermind|nvm)\b(?! (?:he|she|they|"
+    r"someone|somebody) (?:is|are|has|have)\b)",
     r"^(?:but |cos |because )?(?:she|he|they) (?:has |have )?(?:lost|forgot|forgotten|left) (?:her|"
     r"his|"
     r"their) keys?\b",
@@ -1036,7 +1044,12 @@ _ARRIVING_MESSAGE = re.compile(
     r"to the (?:door|window))|look (?:outside|out (?:of )?(?:your|the|ur) window|behind you)|"
     r"turn (?:a)?round|(?:nearly|almost) (?:there|here|at|outside)|not far (?:now|away)|"
     r"see you in (?:a )?(?:minute|min|sec|second|bit|mo|\d+)|be there in (?:\d+|a few|five|ten|"
-    r"two|a minute|a sec)|(?:at|near|outside|to) the (?:\w+ ){1,2}(?:you are|youre|ur) (?:at|in))\b"
+    r"two|a minute|a sec)|(?:at|near|outside|to) the (?:\w+ ){1,2}(?:you are|youre|ur) (?:at|in)|"
+    # reported: "she said she is on her way with her brothers to get me"
+    r"(?:he|she|they) (?:is|are) (?:on (?:his|her|their) way|coming (?:over|round|here|to get))"
+    r"(?! (?:tomorrow|tonight|later|next|on|at \d|at the weekend|this (?:weekend|evening|afternoon|"
+    r"week)|soon|sometime|some time|one day|after|when|if)\b)"
+    r")\b"
 )
 # Said through the door now: "hes yelling through the letterbox that he knows im in".
 _SHOUTS_THEY_KNOW_IM_IN = re.compile(
@@ -1525,6 +1538,11 @@ _SELF_HARM = _rx(
     r"in|with (?:him|her|them|my)|near|next|alone|on my own|by myself|here|at|letting|being|having|"
     r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
+    # "not sure i want to live any more" (not "... to live in halls next year")
+    r"\b(?:not sure|do not know if|do not know whether|unsure if) i (?:want|wanna) to (?:live|"
+    r"be alive|be here|go on|carry on|exist)(?: any ?more)?\b(?! (?:the|a|an|in|with|near|at|here|"
+    r"there|on|next)\b)",
+    r"\b(?:want|wanna|wish i could|need) to stop existing\b",
     r"\bpunish(?:ing)? myself\b",
     r"\b(?:nobody|no one|noone) would know it (?:was not|wasnt) an accident\b|\b(?:look|"
     r"looks) like an "
@@ -1993,7 +2011,7 @@ _SELF_HARM_NOT_THEIRS = _rx(
     r"(?:relationship|marriage)|for good with)\b)",
     r"\bbe here any ?more in (?:this|the|my) (?:town|city|flat|house|area|place|job|uni|country|"
     r"halls|street)\b",
-    r"\bkeep (?:on )?fighting\b|\bnot giving up\b",
+    r"(?<!\bnot )\bkeep (?:on )?fighting\b|\bnot giving up\b",  # not "i can not keep fighting"
     r"\bself harm(?:ing)? (?:team|liaison|service|services|nurse|nurses|charity|helpline|training|"
     r"awareness|support group|policy|leaflet|module|scars? from)\b",
     r"\b(?:i mean|meaning|as in) (?:the|this|his|her) (?:harassment|stalking|messages|calls|"

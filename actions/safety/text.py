@@ -246,7 +246,39 @@ def normalise(text: str) -> str:
     for raw in _TOKEN.findall(text.replace("'", "")):
         token = correct_token(_restore_dropped_g(_fold_repeats(raw)))
         tokens.extend(_EXPANSIONS.get(token, token).split())
-    return " ".join(tokens)
+    return " ".join(_with_missing_is(tokens))
+
+
+# Learner English and hurried typing drop the "is": "he pushing the door now", "they coming".
+_SUBJECT_VERB = {"he": "is", "she": "is", "someone": "is", "somebody": "is", "they": "are"}
+_NOT_A_VERB = frozenset(
+    "thing things nothing something anything everything king ring rings sing bring spring "
+    "morning evening during ceiling building wedding string swing sibling darling pudding "
+    "earring ping wing sting".split()
+)
+# Where the "-ing" word belongs to what came before: "is he getting", "about someone following
+# me", "i saw someone running".
+_BEFORE_A_SUBJECT_WITH_ING = frozenset(
+    "is was are were will would can could should does did has had about of for with without "
+    "like than by from after before at on saw see seen heard hear noticed notice watched "
+    "imagine imagined dreamt dreamed".split()
+)
+
+
+def _with_missing_is(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        out.append(token)
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if (
+            token in _SUBJECT_VERB
+            and (index == 0 or tokens[index - 1] not in _BEFORE_A_SUBJECT_WITH_ING)
+            and len(following) > 4
+            and following.endswith("ing")
+            and following not in _NOT_A_VERB
+        ):
+            out.append(_SUBJECT_VERB[token])
+    return out
 
 
 # Where one thought ends and another begins: "he was here yesterday but he is outside now".
@@ -268,10 +300,32 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# An unpunctuated request to the chatbot run straight into what is happening: "can we talk about
+# it later hes following my car", "is there a way to get police here faster hes trying to kick
+# the door through". The request is its own clause, so its "later" or "police here" does not
+# colour what follows.
+_REQUEST_THEN_SOMEONE_DOING = re.compile(
+    r"^((?:can|could|will|would) (?:you|we|i|u)|is there|how (?:do|can|should) i|what (?:do|can|"
+    r"should) i|should i|please|forget|sorry|help)\b(?:\s\w+){1,10}?"
+    # not "how do i know if he is following me": there the rest is what the request is about
+    r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhen)(?<!\bwhile)(?<!\bwhat)(?<!\bwhere)"
+    r"(?<!\bwhy)(?<!\bhow)(?<!\bthink)(?<!\bknow)(?<!\bsure)(?<!\bsay)(?<!\bsaid)(?<!\bmean)"
+    r"(?<!\bbecause)(?<!\bcos)(?<!\bin case)(?<!\bunless)(?<!\bonce)(?<!\bbefore)(?<!\bafter)"
+    r"(?<!\buntil)(?<!\btill)(?<!\bsaying)(?<!\bsays)(?<!\btold)(?<!\btelling)(?<!\bthought)"
+    r"(?<!\bthinking)(?<!\bfeel)(?<!\bfeels)(?<!\bfelt)(?<!\blike)(?<!\bimagine)"
+    r"(?= (?:he|she|they|someone|somebody) (?:is|are) (?:\w+ing|at|outside|in|here|behind)\b)"
+)
+
+
 def clauses(text: str) -> list[str]:
     """Split raw text into clauses and normalise each one."""
     parts = _CLAUSE_BREAK.split(unicodedata.normalize("NFKC", text or "").lower())
-    return [c for c in (normalise(p) for p in parts if p) if c]
+    normalised = [c for c in (normalise(p) for p in parts if p) if c]
+    split = []
+    for clause in normalised:
+        request = _REQUEST_THEN_SOMEONE_DOING.match(clause)
+        split.extend([request.group(0), clause[request.end() :].strip()] if request else [clause])
+    return split
 
 
 def any_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.safety import learned
+from actions.safety.danger import Verdict, assess
+from components import safety_guard
 from components.behaviour_extractor import BehaviourExtractor
 from components.safety_guard import SafetyGuard
 
@@ -51,14 +54,34 @@ def test_a_demoted_prediction_with_nothing_confident_left_asks_to_rephrase() -> 
     assert guard(negated) == "nlu_fallback"
 
 
-def test_a_weak_danger_guess_asks_instead_of_alarming_or_ignoring() -> None:
-    message = parsed("it feels off tonight", ("immediate_danger", 0.55), ("greet", 0.2))
-    assert guard(message) == "unsure_safety"
+def test_danger_the_patterns_cannot_read_is_caught_by_the_learned_model() -> None:
+    text = "he is standing by the bins looking up at my flat"
+    assert assess(text).danger is Verdict.NONE  # no pattern knows this wording
+    assert guard(parsed(text, ("describe_behaviour", 0.9), ("greet", 0.1))) == "immediate_danger"
 
 
-def test_a_confident_learned_danger_prediction_is_kept() -> None:
-    message = parsed("something unfamiliar", ("immediate_danger", 0.95), ("greet", 0.05))
-    assert guard(message) == "immediate_danger"
+def test_the_intent_classifiers_danger_guess_alone_raises_no_alarm() -> None:
+    # The learned safety model, trained on far more messages, decides instead.
+    message = parsed("what do i write in my diary", ("immediate_danger", 0.8), ("diary_start", 0.2))
+    assert guard(message) == "diary_start"
+
+
+def test_a_danger_cue_the_learned_model_doubts_asks_with_999(monkeypatch, domain) -> None:
+    monkeypatch.setattr(learned, "CUE_DOUBTED_BELOW", 1.01)  # as if the model were sure
+    text = "someone is outside my door and i have been sitting here for ages wondering what to do"
+    assert guard(parsed(text, ("greet", 0.9))) == "unsure_safety"
+    assert "999" in domain["responses"]["utter_unsure_safety"][0]["text"]
+
+
+def test_without_the_learned_model_the_guard_and_classifier_decide(monkeypatch) -> None:
+    monkeypatch.setattr(safety_guard, "learned_safety", lambda: None)
+    assert guard(parsed("hes outside my door", ("greet", 0.9))) == "immediate_danger"
+    weak = parsed("it feels off tonight", ("immediate_danger", 0.55), ("greet", 0.2))
+    assert guard(weak) == "unsure_safety"
+    strong = parsed("something unfamiliar", ("immediate_danger", 0.95), ("greet", 0.05))
+    assert guard(strong) == "immediate_danger"
+    past = parsed("he was outside last night", ("immediate_danger", 0.9), ("greet", 0.1))
+    assert guard(past) == "greet"
 
 
 def test_self_harm_is_forced_and_negated_self_harm_demoted() -> None:
@@ -103,3 +126,9 @@ def test_a_typed_diary_code_is_recognised_but_danger_still_wins() -> None:
     message = parsed("hes outside my door", ("greet", 0.6))
     DiaryCodeDetector({}).process([message])
     assert guard(message) == "immediate_danger"
+
+
+def test_a_crisis_outranks_a_danger_only_the_learned_model_reads() -> None:
+    text = "theres a noose in my room"
+    assert assess(text).danger is not Verdict.DANGER
+    assert guard(parsed(text, ("immediate_danger", 0.9), ("greet", 0.1))) == "self_harm"

@@ -66,7 +66,12 @@ def request(host: str, body: bytes, secret: str | bytes | None = WEBHOOK_SECRET,
             connection.putheader(name, value)
         if secret is not None:
             connection.putheader(SECRET_HEADER, secret)
-        connection.endheaders(body)
+        try:
+            connection.endheaders(body)
+        except (BrokenPipeError, ConnectionResetError):
+            # The server answered (413) and closed before reading the whole body, as it should
+            # for an oversized one; its answer is still there to read.
+            pass
         reply = connection.getresponse()
         return reply.status, reply.read()
     finally:

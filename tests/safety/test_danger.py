@@ -1634,3 +1634,93 @@ def test_a_typo_is_corrected_to_the_nearest_keyword_the_same_way_in_every_proces
         for seed in ("1", "2", "3")
     }
     assert answers == {"threatening"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("he bangin the door now", "he is banging the door now"),
+        ("they coming up my stairs", "they are coming up my stairs"),
+        ("is she watching me", "is she watching me"),  # a question keeps its order
+        ("i saw someone running", "i saw someone running"),
+        ("he something else", "he something else"),
+    ],
+)
+def test_a_dropped_is_before_a_verb_is_put_back(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there any way to get the police here quicker hes trying to force the door",
+        "could we do the reporting stuff later someone is trying the back door",
+    ],
+)
+def test_danger_after_a_dropped_is_or_an_unpunctuated_request(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i know if he is following me",
+        "can you tell me what to do if someone is following me",
+        "sorry i keep saying hes here, i mean in the same town",
+        "could you explain what counts as stalking he is messaging me a lot",
+    ],
+)
+def test_a_request_about_someone_is_not_split_into_danger(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lad from the station is walking right behind me now",
+        "the woman from the park is outside my flat right now",
+    ],
+)
+def test_a_person_named_by_a_place_is_not_a_thing(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly im not sure i want to be alive anymore",
+        "some days i just want to stop existing",
+        "i can't keep fighting. i just want to stop existing",
+    ],
+)
+def test_doubting_wanting_to_live_is_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text", ["im not sure i want to go on the trip", "im not sure i want to live in halls again"]
+)
+def test_doubting_a_plan_is_not_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER
+
+
+def test_naming_the_stalking_is_not_danger_now_but_saying_it_is_happening_now_is() -> None:
+    assert assess("a guy from my course is stalking me").danger is not Verdict.DANGER
+    assert assess("my ex is stalking me right now, hes behind me").danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never mind hes pulling my hair",
+        "nvm he is trying to drag me out",
+    ],
+)
+def test_a_change_of_subject_is_not_a_takeback(text: str) -> None:
+    assert assess(text).reason != "false alarm"
+
+
+def test_a_reported_arrival_is_danger_unless_it_is_later() -> None:
+    assert assess("he said hes on his way with his cousins to find me").danger is Verdict.DANGER
+    assert assess("they said theyre on their way with a van to get me").danger is Verdict.DANGER
+    assert assess("he said hes coming round at the weekend").danger is not Verdict.DANGER

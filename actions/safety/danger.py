@@ -122,6 +122,17 @@ _PLACE = (
 # Danger happening now. Every pattern needs a present-tense form, so "he was outside" or
 # "he followed me" never match without an explicit "now".
 _DANGER = _rx(
+    # found where they are: "help help he found me" (not "he found me on insta")
+    r"(?<!since )(?<!when )(?<!after )(?<!before )(?<!until )(?<!if )(?<!once )"
+    r"\b(?:he|she|they) (?:has |have )?(?:just )?found (?:me|us)\b"
+    rf"(?! (?:on|online|on (?:{_ONLINE})|"
+    r"through|via|out|again on|at last on)\b)",
+    # a bare cry for help, said twice: "help help", "help me please help"
+    r"^(?:please |pls |plz )?help(?: me)?(?: please| pls| plz)?(?: help(?: me)?)+\b",
+    # a short reply: "outside again", "hes back again"
+    r"^(?:(?:he is|she is|they are) (?:outside|here|back|at (?:the|my) (?:door|window))|outside) "
+    r"again(?: now)?$",
+    r"\b(?:running|fleeing|escaping) (?:away )?from (?:him|her|them)(?: right)? now\b",
     # presence at the person's place: "he is (right) outside my door", "they're at my window"
     rf"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!stuff )(?<!things )(?<!belongings )(?<!clothes )(?<!keys )"
     rf"(?<!bag )(?<!bike )(?<!post )(?<!parcel )\b{_NOT_A_THING}(?:is|are) "
@@ -913,7 +924,8 @@ _HARMLESS = (
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
     r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics|plumber|electrician|"
-    r"decorators?|"
+    r"decorators?|(?:tesco|asda|sainsburys|ocado|grocery|food|shopping) (?:order|delivery|van)|"
+    r"bins?(?: being collected| men| lorry)?|"
     r"people (?:upstairs|downstairs|next door|above|below))"
 )
 # People there for a job, for "hes the driving instructor" (not "hes my kids dad").
@@ -932,8 +944,13 @@ _FALSE_ALARM = _rx(
     r"his|"
     r"their) keys?\b",
     # official or tradespeople doing a job: "its the crt guy checking my licence"
-    r"^(?:it is|its|that is) (?:just |only )?(?:the|a) (?:\w+ ){1,2}(?:guy|man|woman|lady|bloke|"
-    r"people|men) (?:checking|reading|delivering|fixing|collecting|doing)\b",
+    r"^(?:it is|its|that is) (?:just |only )?(?:the|a) (?:\w+ ){0,2}(?:guy|man|woman|lady|bloke|"
+    r"people|men)(?: from (?:the )?(?:\w+ )?\w+)? (?:checking|reading|delivering|fixing|collecting|"
+    r"doing)\b",
+    # "but he's washing the windows, I booked him"
+    r"^(?:but )?(?:he is|she is|they are) (?:just |only )?(?:washing|cleaning|fixing|repairing|"
+    r"mending|painting|mowing|trimming|emptying|reading the meter|checking the meter|delivering|"
+    r"dropping off) (?:the|my|our|a|some|next)\b",
     rf"^(?:but )?(?:only|just) (?:on|online|over) ?(?:{_ONLINE})?\b",
     # "thats man following me, mate, on twitter i mean"
     rf"^(?:i mean |like )?(?:on|over) (?:{_ONLINE})(?: i mean| like| lol| haha| obviously| not irl|"
@@ -997,6 +1014,14 @@ _FALSE_ALARM = _rx(
     r"men|man|lads|"
     r"woman|lad|people|couple|family|kids|neighbours?) (?:from|in|at|across) (?:the |a )?(?:\w+ )?"
     r"(?:flat|house|place|road|street|door|next door|upstairs|downstairs|opposite)\b",
+    # checked and nobody there: "he is not, my doorbell cam shows nobody", "there is nobody"
+    r"^(?:but |and )?(?:he is not|she is not|they are not|there is (?:nobody|no one|noone)"
+    r"(?: there)?|(?:nobody|no one|noone) is there)$",
+    # "i meant he used to be outside every night"
+    r"^(?:but )?i meant (?:he|she|they) used to\b",
+    r"^(?:it is|everything is|all is) (?:fine|ok|okay|alright)(?: now)?$",
+    r"\b(?:someone|somebody|a (?:\w+ )?(?:man|guy|bloke|woman|lad|girl|person)) (?:who|that) "
+    r"(?:looks|looked) like (?:him|her|them|my ex)\b",
 )
 # Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
 # cleaner day". Read across the clauses after the alarm.
@@ -1924,8 +1949,17 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "an animal"
     if match.group(0).startswith(("is ", "are ")) and _A_THING_BEFORE.search(before):
         return "a thing"
-    if before.endswith("she ") and " her " in match.group(0):
-        return "her own place"  # "she is in her room"
+    if (
+        before.endswith("she ")
+        and " her " in match.group(0)
+        and not re.search(r"\b(?:my|our|me|us)\b", match.group(0))
+        and not re.match(
+            r" ?(?:\w+ )?(?:outside|at|near|by|opposite|across from|in front of) "
+            r"(?:my|our|me|us)\b",
+            clause[match.end() :],
+        )
+    ):
+        return "her own place"  # "she is in her room", not "she is sat in her car outside my house"
     if _SOMEONE_EXPECTED.search(before) or (
         not serious and _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
     ):

@@ -46,7 +46,8 @@ LONG_MESSAGE_WORDS = 17
 # In a long message, a clause's danger cue the model is this sure is calm becomes a question (with
 # 999 in it), never silence.
 CUE_DOUBTED_BELOW = 0.2
-# In a long message read as past or hypothetical, the model overrules the reading from here.
+# In a long message read as past or hypothetical, the model overrules the reading from here
+# ("idk if thatll help bc like hes in the house rn": the "if" belongs to another thought).
 OVERRULE_TENSE_FROM = 0.7
 TENSE_READINGS = frozenset({"past, habitual or hypothetical", "past or habitual", "hypothetical"})
 # With no cue either way, the model alone raises the alarm from here; a short message needs more
@@ -81,10 +82,10 @@ class LearnedSafety:
 def danger_call(assessment: Assessment, probability: float, text: str) -> Call:
     """The guard's verdict, weighed with the model's probability of danger now.
 
-    Chosen on the twelve sets written in session 10 (v52-v59, v64-v67), each read only after its
-    first measurement, with the model fitted without them: 1,196 of 1,200 danger messages
-    caught and 40 of 1,200 calm ones alarmed, where the guard alone had 1,075 and 56 (after
-    reading them) and the model alone at 0.5 had 1,187 and 48.
+    Chosen on the twenty sets written in session 10 (v52-v59, v64-v75), each read only after its
+    first measurement, with the model fitted without them: 1,993 of 2,000 danger messages
+    caught and 45 of 2,000 calm ones alarmed, where the guard alone had 1,797 and 72 (after
+    reading them) and the model alone at 0.5 had 1,982 and 73.
     """
     long = len(text.split()) >= LONG_MESSAGE_WORDS
     if assessment.danger is Verdict.DANGER:

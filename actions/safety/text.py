@@ -109,6 +109,11 @@ _CONTRACTIONS: list[tuple[str, str]] = [
     (r"'ve\b", " have"),
     (r"'ll\b", " will"),
     (r"'d\b", " would"),
+    # "he's found me", "shes grabbed me": has, not is
+    (r"\b(he|she|someone|somebody)(?:'s|s) (?=(?:just |already |now )?(?:found|grabbed|hit|punched|"
+     r"kicked|stabbed|attacked|strangled|choked|pushed|shoved|slapped|smashed|broken|got in|"
+     r"got into|climbed|forced|snatched|bitten|dragged|taken|locked)\b)",
+     r"\1 has "),
     (r"\b(he|she|it|that|there|who|someone|somebody|nobody|noone|everyone|everybody|what|ex|one|"
      r"guy|man|woman|person)'s\b",
      r"\1 is"),

@@ -1724,3 +1724,52 @@ def test_a_reported_arrival_is_danger_unless_it_is_later() -> None:
     assert assess("he said hes on his way with his cousins to find me").danger is Verdict.DANGER
     assert assess("they said theyre on their way with a van to get me").danger is Verdict.DANGER
     assert assess("he said hes coming round at the weekend").danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please help hes found me",
+        "help me help",
+        "outside again",
+        "she is outside again now",
+        "fleeing from him right now, hes in a car",
+    ],
+)
+def test_found_cries_for_help_and_short_replies_are_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he found me on facebook after i moved",
+        "i started drinking again since he found me",
+        "back again, just wanted to ask about the diary",
+        "there's a man in my garden right now but he's mowing the lawn, the landlord sent him",
+        "someone's at the door, its the man from the water board checking the meter",
+        "doorbell just went, it's my asda delivery",
+    ],
+)
+def test_harmless_explanations_and_past_finds_are_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got a text saying hes at my door. he is not, the camera shows nobody",
+        "i thought someone was in the yard but i checked and there is nobody there",
+        "i said she's outside but i meant she used to wait outside every evening",
+        "my lodger's girlfriend just came in with his key, it's fine",
+        "theres a man at my gate, no wait its just a guy who looks like him",
+        "i heard a crash outside, it was the bin lorry",
+    ],
+)
+def test_checked_corrected_or_explained_is_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_she_in_her_car_outside_my_house_is_danger() -> None:
+    assert assess("she is sitting in her car outside my flat right now").danger is Verdict.DANGER
+    assert assess("she is sitting in her car outside her mums").danger is not Verdict.DANGER

@@ -44,6 +44,8 @@ def test_only_a_tense_reading_in_a_long_message_can_be_overruled() -> None:
     assert danger_call(past, 0.5, LONG) is Call.NONE
     harmless = judged(Verdict.NOT_NOW, "false alarm")  # "... oh its the postman"
     assert danger_call(harmless, 0.99, LONG) is Call.NONE
+    hypothetical = judged(Verdict.NOT_NOW, "hypothetical")
+    assert danger_call(hypothetical, 0.99, LONG) is Call.EMERGENCY
 
 
 def test_with_no_cue_the_model_decides_and_needs_more_in_a_short_message() -> None:

@@ -124,7 +124,7 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument(
         "--set", default="heldout_sealed.yml",
-        help="heldout_sealed.yml (never looked at) or heldout.yml (used for error analysis)",
+        help="a set in bench/ (never trained on), or a path to any set",
     )
     args = parser.parse_args()
     path = Path(args.set) if Path(args.set).is_file() else HERE / args.set

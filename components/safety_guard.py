@@ -74,8 +74,7 @@ class SafetyGuard(StatelessComponent):
         elif call is Call.ASK:
             _force(message, UNSURE, "danger cue the model doubts, ask")
         elif learned == DANGER:
-            instead = DESCRIBE if recognise(text) else FALLBACK
-            _demote(message, DANGER, self.demoted_min, "not danger now", instead)
+            self._demote_danger(message, text, "not danger now")
         elif top == CRISIS:
             _demote(message, CRISIS, self.demoted_min, "negated crisis")
 
@@ -88,13 +87,17 @@ class SafetyGuard(StatelessComponent):
             _force(message, CRISIS, "guard: crisis")
         elif learned == DANGER and verdict.danger is Verdict.NOT_NOW:
             if top == DANGER:
-                # Told afterwards and nothing else confident: it is an account of what happened.
-                instead = DESCRIBE if recognise(text) else FALLBACK
-                _demote(message, DANGER, self.demoted_min, "guard: not now", instead)
+                self._demote_danger(message, text, "guard: not now")
         elif learned == DANGER and (top == FALLBACK or confidence < self.threshold):
             _force(message, UNSURE, "guard: weak danger, ask")
         elif top == CRISIS and verdict.self_harm is Verdict.NOT_NOW:
             _demote(message, CRISIS, self.demoted_min, "guard: negated crisis")
+
+
+    def _demote_danger(self, message: Message, text: str, reason: str) -> None:
+        # Nothing else confident left: an account of what happened if it names a behaviour.
+        instead = DESCRIBE if recognise(text) else FALLBACK
+        _demote(message, DANGER, self.demoted_min, reason, instead)
 
 
 def _learned_intent(message: Message) -> tuple[str | None, float]:

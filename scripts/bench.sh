@@ -21,4 +21,4 @@ measure signpost signpost 5105 -- --model "$model" --actions-port 5155
 [ -d /tmp/stockbot/models ] || .venv/bin/rasa init --no-prompt --init-dir /tmp/stockbot >/dev/null
 measure stock stock 5205 -- --project /tmp/stockbot --no-actions \
   --model "$(ls /tmp/stockbot/models/*.tar.gz | head -n 1)"
-echo "quality (needs make run): .venv/bin/python bench/quality.py --set heldout_final.yml"
+echo "quality (needs make run): .venv/bin/python bench/quality.py --set heldout_v19.yml"

@@ -1928,6 +1928,12 @@ def _habitual(clause: str, cue_end: int) -> bool:
     )
 
 
+_THE_PERSONS = re.compile(r"\b(?:my|our|me|us)\b")
+_BY_THE_PERSONS = re.compile(
+    r" ?(?:\w+ )?(?:outside|at|near|by|opposite|across from|in front of) (?:my|our|me|us)\b"
+)
+
+
 def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:
     """Why this cue is not about now ("" when it is)."""
     before = clause[: match.start()]
@@ -1952,12 +1958,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
     if (
         before.endswith("she ")
         and " her " in match.group(0)
-        and not re.search(r"\b(?:my|our|me|us)\b", match.group(0))
-        and not re.match(
-            r" ?(?:\w+ )?(?:outside|at|near|by|opposite|across from|in front of) "
-            r"(?:my|our|me|us)\b",
-            clause[match.end() :],
-        )
+        and not _THE_PERSONS.search(match.group(0))
+        and not _BY_THE_PERSONS.match(clause[match.end() :])
     ):
         return "her own place"  # "she is in her room", not "she is sat in her car outside my house"
     if _SOMEONE_EXPECTED.search(before) or (

@@ -161,7 +161,7 @@ def learned_safety(
         kinds = {kind for _, kind in examples}
         if not {DANGER, SELF_HARM, OTHER} <= kinds:
             raise ValueError(f"examples of every kind are needed, found only {sorted(kinds)}")
+        return fit(examples)  # inside: a fitting error must not stop the server either
     except (OSError, ValueError, AttributeError, yaml.YAMLError) as error:
         logger.error("learned safety model not used (%s): %s", type(error).__name__, error)
         return None
-    return fit(examples)

@@ -286,6 +286,17 @@ def _with_missing_is(tokens: list[str]) -> list[str]:
     return out
 
 
+def _not_after(*words: str) -> str:
+    """Lookbehinds that stop a clause break right after any of ``words``."""
+    return "".join(rf"(?<!\b{word})" for word in words)
+
+
+# After these, "he was ..." or "he is ..." is what was said, thought, feared or asked about, not a
+# new sentence: "i think he was there", "how do i know if he is following me".
+_INTRODUCES_WHAT_FOLLOWS = (
+    "if", "that", "when", "case", "think", "said", "says", "told", "mean", "meant", "once",
+)
+
 # Where one thought ends and another begins: "he was here yesterday but he is outside now".
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:\n]+|,|\s[-\u2013\u2014]+\s|\b(?:but|though|although|however|except|whereas|because|"
@@ -293,12 +304,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\ban(?= [bcdfgjklmnpqrstvwyz])"  # "an" for "and": "hes yankin at the door an swearin"
     # Unpunctuated run-ons: a new past-tense sentence starts a clause, so that "theres a man
     # behind me he was in the chip shop" keeps its present danger ("what if he was" stays whole).
-    r"|(?<!\bif)(?<!\bthat)(?<!\bwhen)(?<!\bcase)(?<!\bthink)(?<!\bsaid)(?<!\btold)"
-    r"(?<!\bsays)(?<!\bmeant)(?<!\bmean)(?<!\bnight)(?<!\bweek)(?<!\bday)(?<!\byesterday)(?<!\bmorning)(?<!\bevening)"
-    r"(?<!\bago)(?<!\bearlier)(?<!\bthen)(?<!\bonce)"
-    r"(?<!\bchristmas)(?<!\beaster)(?<!\bsummer)(?<!\bmonth)(?<!\byear)(?<!\bterm)(?<!\bdream)"
-    r"(?<!\bnightmare)(?<!\bholiday)(?<!\bbirthday)(?<!\bweekend)(?<!\bfreshers)"
-    r"\s(?=(?:he|she|they)(?:'s| has|s) done (?:this|it|that)\b|(?:he|she|they) (?:was|were|had|"
+    r"|" + _not_after(
+        *_INTRODUCES_WHAT_FOLLOWS, "night", "week", "day", "yesterday", "morning", "evening", "ago",
+        "earlier", "then", "christmas", "easter", "summer", "month", "year", "term", "dream",
+        "nightmare", "holiday", "birthday", "weekend", "freshers",
+    )
+    + r"\s(?=(?:he|she|they)(?:'s| has|s) done (?:this|it|that)\b|(?:he|she|they) (?:was|were|had|"
     r"used to|hit|grabbed|attacked|punched|kicked|"
     r"assaulted|stabbed|strangled|choked|pushed|raped|threatened|broke|smashed|slapped|shoved|spat|"
     r"dragged|bit)\b)"
@@ -313,12 +324,12 @@ _REQUEST_THEN_SOMEONE_DOING = re.compile(
     r"^((?:can|could|will|would) (?:you|we|i|u)|is there|how (?:do|can|should) i|what (?:do|can|"
     r"should) i|should i|please|forget|sorry|help)\b(?:\s\w+){1,10}?"
     # not "how do i know if he is following me": there the rest is what the request is about
-    r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhen)(?<!\bwhile)(?<!\bwhat)(?<!\bwhere)"
-    r"(?<!\bwhy)(?<!\bhow)(?<!\bthink)(?<!\bknow)(?<!\bsure)(?<!\bsay)(?<!\bsaid)(?<!\bmean)"
-    r"(?<!\bbecause)(?<!\bcos)(?<!\bin case)(?<!\bunless)(?<!\bonce)(?<!\bbefore)(?<!\bafter)"
-    r"(?<!\buntil)(?<!\btill)(?<!\bsaying)(?<!\bsays)(?<!\btold)(?<!\btelling)(?<!\bthought)"
-    r"(?<!\bthinking)(?<!\bfeel)(?<!\bfeels)(?<!\bfelt)(?<!\blike)(?<!\bimagine)"
-    r"(?= (?:he|she|they|someone|somebody) (?:is|are) (?:\w+ing|at|outside|in|here|behind)\b)"
+    + _not_after(
+        *_INTRODUCES_WHAT_FOLLOWS, "whether", "while", "what", "where", "why", "how", "know",
+        "sure", "say", "because", "cos", "unless", "before", "after", "until", "till", "saying",
+        "telling", "thought", "thinking", "feel", "feels", "felt", "like", "imagine",
+    )
+    + r"(?= (?:he|she|they|someone|somebody) (?:is|are) (?:\w+ing|at|outside|in|here|behind)\b)"
 )
 
 

@@ -63,9 +63,7 @@ class SafetyGuard(StatelessComponent):
         call = danger_call(verdict, danger, text)
         learned, _ = _learned_intent(message)
         top = (message.get("intent") or {}).get("name")
-        crisis = is_crisis(verdict.self_harm, self_harm) or (
-            top == CRISIS and verdict.self_harm is Verdict.NONE
-        )
+        crisis = is_crisis(verdict.self_harm, self_harm, classifier_says_crisis=top == CRISIS)
         if call is Call.EMERGENCY and (verdict.danger is Verdict.DANGER or not crisis):
             _force(message, DANGER, "danger now")
         elif crisis:

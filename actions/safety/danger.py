@@ -25,6 +25,10 @@ class Verdict(str, Enum):
     NONE = "none"  # nothing the guard recognises; the learned model decides
 
 
+# Readings about when, not what: the learned model may overrule these in a long message.
+TENSE_READINGS = frozenset({"past, habitual or hypothetical", "past or habitual", "hypothetical"})
+
+
 @dataclass(frozen=True)
 class Assessment:
     danger: Verdict
@@ -55,7 +59,7 @@ _PAST_TIME_WORDS = (
 )
 # Someone passing on what another person wrote or said: "he texted saying hes outside".
 _SAYS = (
-    r"(?:saying|says|said|claims|claiming|claimed|texted|texts|messaged|messages|wrote|writes|"
+    r"(?:saying|says|say|said|claims|claiming|claimed|texted|texts|messaged|messages|wrote|writes|"
     r"posted|posts|sent|sends|threatened|threatens|keeps saying|kept saying|told me|tells me|dmed)"
 )
 
@@ -92,7 +96,8 @@ _NOT_A_THING = (
 _FILLER = (
     r"(?:(?:right|just|still|now|currently|literally|actually|already|standing|sitting|sat|waiting|"
     r"parked|hiding|lurking|hanging around|hanging about|back|again|here|stood|outside now|"
-    r"probably|definitely|really|like|pacing|pacing up and down|walking up and down)\s)*"
+    r"probably|definitely|really|like|pacing|pacing up and down|walking up and down|perched|"
+    r"crouching|crouched|leaning|squatting)\s)*"
 )
 _NEAR = (
     r"(?:outside|at|by|near|in|inside|round|around|in front of|behind|under|opposite|"
@@ -196,7 +201,9 @@ _DANGER = _rx(
     rf"somebody|"
     r"a man|a guy|a woman|a person|a car|a van|a drone|people|"
     r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
-    # who someone is, not where: "theres a guy in my halls who i think is the one"
+    # who someone is, not where: "theres a guy in my halls who i think is the one", "theres a guy
+    # on insta who will not stop messaging me"
+    rf"(?! (?:on|from|off) (?:\w+ )?(?:{_ONLINE}|dating apps?|an app|the app|the internet)\b)"
     r"(?! (?:(?:in|on|at|from) (?:my|the|our) (?:\w+ )?(?:class|course|year|seminar|lectures?|"
     r"halls|"
     r"building|block|work|office|team|department|school|college|uni|gym|church|society|club|job|"
@@ -246,11 +253,28 @@ _DANGER = _rx(
     r"\bjust (?:sent|texted|posted|messaged|dmed|snapped) (?:me )?(?:a |another )?(?:photos?|pics?|"
     r"pictures?|videos?) of (?:me|my (?:\w+ )?(?:door|house|flat|window|car|building|room))\b",
     r"\bthere (?:is|are) footsteps\b|\bfootsteps (?:on|outside|in|coming|behind|up) ",
-    rf"\b{_BE} still (?:there|here(?! with me)|outside|behind me|following me|waiting|watching me|"
+    # (not "i am still waiting for the police to call back")
+    rf"(?<!\bi )(?<!\bwe )\b{_BE} still (?:there|here(?! with me)|outside|behind me|following me|"
+    r"waiting|watching me|"
     r"at the door|at my door|in the car|parked)\b",
+    # "im in my car with the doors locked and hes still standing next to it"
+    rf"\b{_WHO} {_BE} {_FILLER}(?:right )?(?:next to|beside|by) (?:it|me|us)$",
+    # "his car went past three times and now its stopped right in front"
+    r"\b(?:it|the car|his car|her car|their car|the van|his van|a car|a van) (?:is|has) "
+    r"(?:just |now )?(?:stopped|pulled up|pulled in) (?:right )?(?:in front|outside|next to|beside|"
+    r"alongside)\b",
+    # no verb: "stalker at my work reception now", "ex outside my door right now"
+    r"^(?:the |my |this |that )?(?:stalker|ex|guy|man|woman|he|she|him|her) (?:at|outside|in|by) "
+    r"(?:my|our) (?:\w+ ){0,2}?\w+ (?:right now|now|again now|as we speak)\b",
+    # on the edge of their home: "hes sitting on my wall", "she is leaning on our fence"
+    rf"\b{_WHO} {_BE} {_FILLER}(?:on|at|by|over|against) (?:my|our) (?:front |back |"
+    r"garden )?(?:wall|fence|steps?|bonnet|path|hedge|bins?|windowsill|window sill)\b",
     # being followed or chased now
     rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|running after|coming after|"
-    r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b",
+    r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b"
+    # (not "hes following me on the new instagram account too now")
+    rf"(?! (?:on|across|from|through) (?:\w+ ){{0,3}}?(?:{_ONLINE}|accounts?|profiles?|pages?|"
+    r"apps?)\b)",
     # "my ex is stalking me" names the course of conduct, not something happening this minute
     rf"\b{_BE} {_FILLER}stalking (?:me|us) (?:right now|now|at the moment|as we speak|as i type)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
@@ -357,7 +381,9 @@ _DANGER_SERIOUS = _rx(
     r"wrench) (?:open )?(?:the|my|our) "
     r"(?:back |front |bedroom |bathroom )?(?:door|window|lock)\b",
     r"\b(?:trying|attempting|try) to (?:get|break|come|force (?:his |her |their |the )?way|"
-    r"climb|open|push|kick) (?:in|into|through|the door|my door|the window|my window)\b",
+    r"climb|open|push|kick) (?:in|into|through|(?:the|my|our) (?:(?:car|front|back|side|bedroom|"
+    r"bathroom|flat|house|room|patio|kitchen|garden|balcony|passenger|drivers?|rear|main) )?"
+    r"(?:door|window))\b",
     r"\b(?:trying|attempting) to get me\b(?! up\b| out of bed| to (?!come)\w)",
     r"\b(?:is|are) (?:\w+ )?(?:forcing|jimmying|prising|prying|kicking in|"
     r"levering) (?:open )?(?:the|my|"
@@ -376,7 +402,7 @@ _DANGER_SERIOUS = _rx(
     r"\b(?:is|are) (?:\w+ )?reaching (?:in|through|inside)\b",
     r"\b(?:telling|ordering|begging|shouting at|yelling at) me to get in(?:to)?(?: (?:the|his|her|"
     r"their) (?:car|van))?\b",
-    r"\b(?:is|are) (?:\w+ )?on the (?:intercom|buzzer|doorbell|entry ?phone)\b",
+    r"\b(?:is|are) (?:(?!not\b)\w+ )?on the (?:intercom|buzzer|doorbell|entry ?phone)\b",
     r"\b(?:has |have |is |just )+(?:grabbed|hit|punched|pushed|attacked|kicked|slapped|shoved|hurt|"
     r"stabbed|taken|snatched) (?:my|our) (?:\w+ )?(?:daughters?|sons?|kids?|children|baby|child|"
     r"mum|dad|friend|sister|brother|partner|flatmate|dog)\b",
@@ -409,7 +435,10 @@ _DANGER_SERIOUS = _rx(
     r"(?: now| here| over| round)?$",
     # "hes smashing up the car outside", not "she is smashing it at uni"
     r"\b(?:is|are) (?:breaking|kicking|smashing|bashing|wrecking|trashing|keying|slashing) "
-    r"(?:up )?(?:in|into|down|the|my|our|it(?! (?:at|in|on|lately|these days|this year|mate)\b))\b",
+    r"(?:up )?(?:in|into|down|the|my|our|it(?! (?:at|in|on|lately|these days|this year|mate)\b))\b"
+    # "hes breaking our court order by messaging me" is conduct to report, not a break-in
+    r"(?! (?:\w+ ){0,2}(?:order|orders|bail|conditions|injunction|rules|law|agreement|promise|"
+    r"terms|contract|undertaking)\b)",
     # calling them out: "hes screaming for me to come out", "shouting at me to open the door"
     r"\b(?:shouting|screaming|yelling|calling|begging|demanding) (?:for|at) (?:me|us) to "
     r"(?:come out|come down|open (?:the|my|our) (?:\w+ )?door|open up|let (?:him|her|them) in)\b",
@@ -813,7 +842,8 @@ _LOOSE_CUE = re.compile(
     r"turned up|turns up|turn up|showed up|shows up|waiting|waited|knife|gun|weapon|hit|"
     r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
     r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house|"
-    r"wait|shouting|screaming|letterbox|banging|knocking|broke into|broken into)\b"
+    r"wait|shouting|screaming|letterbox|banging|knocking|broke into|broken into|punched|slapped|"
+    r"kicked|pushed|shoved|stabbed|strangled|choked|assaulted)\b"
 )
 
 # What makes a cue not-now in its clause.
@@ -852,6 +882,7 @@ _WHILE_WE_TALKED = re.compile(
 # A time still to come: "he says he's coming to my graduation next month".
 _LATER = re.compile(
     rf"\b(?:next (?:week|month|year|term|weekend|time|{_WEEKDAY})|tomorrow|at the weekend|"
+    rf"this (?:coming )?(?:weekend|{_WEEKDAY})|"
     r"later this (?:week|month|year)|in (?:a|two|three|"
     r"\d+) (?:weeks?|months?|days?|years?))\b"
 )
@@ -875,10 +906,15 @@ _HYPOTHETICAL = re.compile(
     r"nightmares?|"
     r"what happens when|when someone|what counts|how do i know|how can i tell|could|"
     r"might|may|worried that|worry that|afraid that|scared that|in the future|one day|"
+    # a recurring fear: "i keep thinking hes going to break in"
+    r"i keep (?:thinking|worrying|imagining|picturing)|"
     r"tomorrow|next (?:week|month|time|year)|later)\b"
 )
 _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:no one|noone|nobody|nothing|no body)(?: is| are)?\s*$)|"
+    # "he has never actually said he will hurt me"
+    r"(?:\b(?:never|not|has not|have not) (?:actually |really |once |ever |even )?(?:said|says|"
+    r"threatened|told me|mentioned)(?:\s\w+){0,3}\s*$)|"
     r"(?:\b(?:do not|did not|does not|not) (?:think|believe|feel|reckon|suppose|mean)\b"
     r"(?:\s\w+){0,3}\s*$)|(?:\bnot saying(?:\s\w+){0,2}\s*$)"
 )
@@ -1015,14 +1051,24 @@ _FALSE_ALARM = _rx(
     r"woman|lad|people|couple|family|kids|neighbours?) (?:from|in|at|across) (?:the |a )?(?:\w+ )?"
     r"(?:flat|house|place|road|street|door|next door|upstairs|downstairs|opposite)\b",
     # checked and nobody there: "he is not, my doorbell cam shows nobody", "there is nobody"
-    r"^(?:but |and )?(?:he is not|she is not|they are not|there is (?:nobody|no one|noone)"
-    r"(?: there)?|(?:nobody|no one|noone) is there)$",
+    r"^(?:but |and )?(?:there is (?:nobody|no one|noone)(?: there)?|(?:nobody|no one|noone) is "
+    r"there)$",
     # "i meant he used to be outside every night"
     r"^(?:but )?i meant (?:he|she|they) used to\b",
+    # "theres a man outside but hes just waiting for the bus"
+    r"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?waiting (?:for|on) (?:the|a|an|his|her|"
+    r"their) (?:\w+ )?(?:bus|taxi|cab|uber|lift|train|tram|parcel|delivery|collection|mate|friend|"
+    r"girlfriend|boyfriend|wife|husband|partner|kids|children|dog|shop to open|pharmacy)\b",
+    # "theres a car outside i did not recognise, turns out its the neighbours new car"
+    r"^(?:but |and |oh |ok )*(?:it )?(?:turns|turned) out (?:that )?(?:it is|it was|to be|they are|"
+    r"they were|he is|he was|she is|she was)\b(?! (?:\w+ )?(?:him|her|them|my ex|his|hers)\b)",
     r"^(?:it is|everything is|all is) (?:fine|ok|okay|alright)(?: now)?$",
     r"\b(?:someone|somebody|a (?:\w+ )?(?:man|guy|bloke|woman|lad|girl|person)) (?:who|that) "
     r"(?:looks|looked) like (?:him|her|them|my ex)\b",
 )
+# A bare denial takes back only the alarm just before it: "hes at my door. he is not, the camera
+# shows nobody", not "hes in the building. security let him in, he said he was my partner. hes not"
+_BARE_DENIAL = re.compile(r"^(?:but |and )?(?:he is not|she is not|they are not)$")
 # Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
 # cleaner day". Read across the clauses after the alarm.
 _REALISED_HARMLESS = re.compile(
@@ -1033,14 +1079,18 @@ _REALISED_HARMLESS = re.compile(
 )
 # A message just received that names what the person is wearing as they read it: "he just texted
 # 'red suits you' and i am wearing my red coat". It spans clauses, so it is read on the whole text.
+# "a note that just says i see you": only, not a moment ago
+_NOT_A_NOTE = r"(?<!that )(?<!which )(?<!it )(?<!note )(?<!card )(?<!letter )"
 _SEEN_NOW = re.compile(
-    rf"\bjust (?:{_SAYS}|commented|snapped)\b.*\bi am "
+    rf"{_NOT_A_NOTE}\bjust (?:{_SAYS}|commented|snapped)\b.*\bi am "
     r"(?:literally |actually |still )?(?:wearing|in (?:my|the|a) (?:\w+ )?(?:coat|dress|top|jacket|"
     r"hoodie|jumper|shirt|skirt|uniform))\b"
     # "he just texted me 'enjoying your walk?'" while they are out
-    rf"|\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? (?:enjoying|enjoy) (?:your|ur|the) "
+    rf"|{_NOT_A_NOTE}\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? (?:enjoying|enjoy) "
+    r"(?:your|ur|the) "
     r"(?:walk|run|night|evening|drink|coffee|shopping|day|swim|workout|ride)\b"
-    rf"|\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? (?:i can see you|i see you|"
+    rf"|{_NOT_A_NOTE}\bjust (?:{_SAYS}|commented|snapped)\b(?: \w+){{0,4}}? "
+    r"(?:i can see you|i see you|"
     rf"see you soon|"
     r"i am watching you|nice (?:coat|top|dress|jacket|hat|outfit|walk|run))\b"
 )
@@ -1221,6 +1271,10 @@ _REPORTED = re.compile(rf"\b{_SAYS}(?: that)? (?:\w+ )?$")
 _QUESTION_ABOUT_IT = _rx(
     r"^(?:would you say|do you think|does (?:this|that) mean|is it likely|how do i know if) "
     r"(?:that )?(?:i am|im|we are) in danger\b",
+    # what an action would do: "would moving house actually help or will he just find me again"
+    r"^(?:would|will|does|do|could|can|should) (?:\w+ )?(?:moving|changing|blocking|reporting|"
+    r"getting|telling|going|deleting|calling|ringing|seeing|leaving|staying|ignoring) "
+    r"(?:\w+ ){0,4}?(?:help|work|stop|make)\b",
     r"^am i (?:overthinking|overreacting|being paranoid|being silly|being dramatic|"
     r"over reacting)\b",
     r"^(?:is|would|does|could|can) (?:that|this|it) "
@@ -1296,6 +1350,19 @@ _SAFE_CONTEXT = _rx(
     r"^(?:no |nah )?(?:he|she|they|my ex) (?:can not|could not|has not|have not) (?:find|found|"
     r"track|tracked) me(?: (?:now|any ?more|since))?$",
     r"\b(?:\d+|hundreds of|a hundred|two hundred|three hundred) miles away\b",
+    # busy far off: "dont think hes coming tonight, hes at a wedding in cornwall"
+    r"\b(?:he|she|they|my ex) (?:is|are) (?:away )?at (?:a|an|his|her|their) (?:\w+ )?(?:wedding|"
+    r"funeral|conference|festival|stag do|hen do|match|gig|christening|course|training|retreat)\b",
+    # away themselves, or the claim checked: "he says hes near my house but im on holiday in
+    # spain", "hes not on the cctv, security checked, i think hes lying"
+    r"\bi am (?:\w+ )?(?:on holiday|abroad|overseas|out of the country|away (?:on|for|with|at))\b",
+    r"\b(?:he|she|they) (?:is|are) (?:just |probably |only |obviously |clearly )?(?:lying|bluffing|"
+    r"winding me up|making it up)\b(?! (?:in|on|under|down|there|outside|behind|low)\b)",
+    r"\b(?:he|she|they) (?:is|are) not (?:on|in) (?:the |my |our )?(?:cctv|cameras?|doorbell|"
+    r"footage|ring|door cam)\b",
+    r"^(?:and |but )?(?:security|porters?|the porters?|(?:the )?police|staff|reception) "
+    r"(?:have |has )?(?:checked|looked|had a look)"
+    r"(?: (?:the )?(?:cameras?|cctv|outside|around|everywhere))?$",
     # nobody nearby: "hes in leeds im in london", "its all online"
     r"\b(?:it is|it has been|its|this is) (?:all |only |just |purely )?online\b",
     r"\b(?:he|she|they|my ex) (?:is|are|lives|live|has been|have been)(?: back| still| now)? in "
@@ -1321,7 +1388,7 @@ _SAFE_CONTEXT = _rx(
     r"\bnot seen (?:him|her|them)(?: in person| irl| around)? (?:in|for) (?:months|weeks|ages|"
     r"years|a while|a long time)\b",
     r"\bhere with me(?: now| tonight)?$",
-    r"\bi (?:got|ran|managed to get) away\b",
+    r"\bi (?:got|ran|managed to get) away\b(?!.*\bi am (?:still )?(?:running|hiding)\b)",
     # not there now: "hes not out there now", "i have not seen him since"
     r"\b(?:he|she|they|my ex) (?:is|are) not (?:out there|outside|here|there|around|about|in the "
     r"(?:street|road|garden|car park))(?: now| anymore| any more| at the moment| tonight| today)?$",
@@ -1479,10 +1546,12 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:i am|we are) (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|"
     r"with (?:friends|"
     r"family|someone))\b",
+    r"(?<!not )\bi (?:feel|am feeling) (?:safe|safer|ok|okay|fine)\b"
+    r"(?! (?:when|if|unless|until)\b)",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house
     r"(?<!\bwhere )\b(?:he|she|they|someone|my ex|the car|the van|his car|her car|the man|the guy)"
     r"(?: (?:who|that|which)(?: \w+){1,8}?)? (?:is|are|has|have) (?:(?:gone|left)"
-    r"(?! (?:to (?!work\b|home\b)|into|in\b|the (?:room|kitchen|bedroom|bathroom|lounge|"
+    r"(?! (?:to (?!work\b|home\b)|into|in\b|past|by\b|the (?:room|kitchen|bedroom|bathroom|lounge|"
     r"living room)|upstairs|downstairs|outside|round|for a|back(?! to (?:his|her|their)\b| home\b)|"
     r"off to))|not here|not outside|away|not around)\b(?! yet\b)",
     # not following after all: "hes not following me", "the guy turned off into the pub"
@@ -1555,6 +1624,8 @@ _SELF_HARM = _rx(
     r"\bselfharm",
     r"\b(?:want|wanted|going|ready|wish|planning|plan) to die\b",
     r"\b(?:wish i was|wish i were|better off|rather be|would be better) dead\b",
+    # (not "my battery cant go on much longer", "this cant go on")
+    r"(?<!battery )(?<!phone )(?<!laptop )(?<!car )(?<!it )(?<!this )(?<!that )(?<!things )"
     r"\b(?:do not|can not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
     r"exist)(?: any ?more)?\b"
     # not "i cant go on the bus anymore", "i dont want to live in halls"
@@ -1789,6 +1860,12 @@ _SELF_AS_SUBJECT = re.compile(
 )
 
 
+_ONLINE_AFTER = re.compile(
+    rf"^ (?:\w+ ){{0,2}}?(?:on|across|from|through) (?:\w+ ){{0,3}}?(?:{_ONLINE}|accounts?|"
+    r"profiles?)\b"
+)
+
+
 def _clause_danger(
     clause: str, now_context: bool = False, dated_elsewhere: bool = False
 ) -> tuple[Verdict, str]:
@@ -1807,7 +1884,12 @@ def _clause_danger(
     elif assault and not (serious or plain):
         return Verdict.NOT_NOW, "past or habitual"
     cue = _NOW_CUE.search(clause) if not (serious or plain) and now_marker else None
-    if cue and not _SELF_AS_SUBJECT.search(clause[: cue.start()]):  # not "i am in my room now"
+    # not "i am in my room now", not "hes following me on the new instagram account too now"
+    if (
+        cue
+        and not _SELF_AS_SUBJECT.search(clause[: cue.start()])
+        and not _ONLINE_AFTER.match(clause[cue.end() :])
+    ):
         plain = [cue]
     if not (serious or plain):
         if any_match(_SAFE_STATEMENT, clause):
@@ -1873,6 +1955,10 @@ _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
     r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
 )
+_KEEPING_THEM_COMPANY = re.compile(
+    r"^ (?:\w+ ){0,6}?(?:so (?:that )?i am not (?:on my own|alone|by myself)|"
+    r"on (?:the phone|facetime|video)|in (?:her|his|their) (?:own )?car|to make sure (?:i|we))\b"
+)
 _HOME_AGAIN = re.compile(r"\b(?:came in|got in|came home|got home|walked in|came back|got back)\b")
 _ABOUT_THE_HOUSE = re.compile(
     r" (?:\w+ ){0,2}?(?:asking (?:if|about|for|me)|(?:into|in|to|round|around|"
@@ -1934,10 +2020,16 @@ _BY_THE_PERSONS = re.compile(
 )
 
 
+# "he has never actually said he will hurt me"
+_NEGATED_JUST_BEFORE = re.compile(
+    r"\b(?:not|never|no longer)(?: (?:actually|really|ever|even|once))? $"
+)
+
+
 def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:
     """Why this cue is not about now ("" when it is)."""
     before = clause[: match.start()]
-    if _NEGATED_SUBJECT.search(before) or before.endswith(("not ", "never ", "no longer ")):
+    if _NEGATED_SUBJECT.search(before) or _NEGATED_JUST_BEFORE.search(before):
         return "negated"
     hypothetical = _HYPOTHETICAL.search(before)
     if hypothetical and not (  # "can we talk about it later hes walking behind me right now"
@@ -1974,6 +2066,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         " way" in match.group(0) or "coming" in match.group(0) or _HOME_AGAIN.search(match.group(0))
     ):
         return "help coming"  # "my sister is on her way", "my husband just came in"
+    if _THEIR_OWN_BEFORE.search(before) and _KEEPING_THEM_COMPANY.search(clause[match.end() :]):
+        return "help coming"  # "my friend is following behind me in her car so im not alone"
     if _THEIR_OWN_BEFORE.search(before) and _ABOUT_THE_HOUSE.match(clause[match.end() :]):
         return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
     if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
@@ -2287,8 +2381,10 @@ def assess(text: str) -> Assessment:
             continue
         if verdict is Verdict.DANGER:
             later = range(index + 1, len(parts))
-            if any(any_match(_FALSE_ALARM, parts[i]) for i in later) or _REALISED_HARMLESS.search(
-                " ".join(parts[index + 1 :])
+            if (
+                any(any_match(_FALSE_ALARM, parts[i]) for i in later)
+                or _REALISED_HARMLESS.search(" ".join(parts[index + 1 :]))
+                or (len(parts) > index + 1 and _BARE_DENIAL.match(parts[index + 1]))
             ):
                 # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
                 danger, reason = Verdict.NOT_NOW, "false alarm"
@@ -2309,13 +2405,19 @@ def assess(text: str) -> Assessment:
         if verdict is Verdict.NOT_NOW and why == "a question":
             asked = True  # judged below, once the whole message has been read
         elif verdict is Verdict.NOT_NOW:
-            danger, reason = verdict, why
+            # "my mums coming round, so if i hear the door its her": the reason that is not about
+            # tense stands, so the learned model cannot overrule it as a mere tense reading
+            if danger is not Verdict.NOT_NOW or reason in TENSE_READINGS:
+                danger, reason = verdict, why
             safe_elsewhere = safe_elsewhere or why == "safe context"
         elif any_match(_FALSE_ALARM, clause):
             # "i thought i smelt his cigarettes, but its the new neighbour"
             danger, reason = Verdict.NOT_NOW, "false alarm"
-        elif _NOW.search(clause) and (
-            _LOOSE_CUE.search(clause) or _SOMEONE_DOING_NOW.search(clause)
+        elif (
+            _NOW.search(clause)
+            and (_LOOSE_CUE.search(clause) or _SOMEONE_DOING_NOW.search(clause))
+            # "theres a man outside but hes just waiting for the bus": the explanation
+            and not (reason == "false alarm" and not _SAID_NOW.search(clause))
         ):
             now_elsewhere = True
     if danger is not Verdict.DANGER:

@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
-from actions.safety.danger import Assessment, Verdict
+from actions.safety.danger import TENSE_READINGS, Assessment, Verdict
 from actions.safety.ngrams import NgramFeatures, fit_features
 
 logger = logging.getLogger(__name__)
@@ -49,13 +49,13 @@ CUE_DOUBTED_BELOW = 0.2
 # In a long message read as past or hypothetical, the model overrules the reading from here
 # ("idk if thatll help bc like hes in the house rn": the "if" belongs to another thought).
 OVERRULE_TENSE_FROM = 0.7
-TENSE_READINGS = frozenset({"past, habitual or hypothetical", "past or habitual", "hypothetical"})
 # With no cue either way, the model alone raises the alarm from here; a short message needs more
 # ("he turned up at my door" is usually an account, and scored 0.52).
 ALARM_FROM = 0.5
 ALARM_FROM_IN_SHORT = 0.7
-# Self-harm with no cue in the guard.
+# Self-harm with no cue in the guard; and when the intent classifier says self_harm.
 CRISIS_FROM = 0.5
+CLASSIFIER_CRISIS_FROM = 0.1
 
 
 class Call(str, Enum):
@@ -100,11 +100,20 @@ def danger_call(assessment: Assessment, probability: float, text: str) -> Call:
     return Call.EMERGENCY if probability >= alarm_from else Call.NONE
 
 
-def is_crisis(verdict: Verdict, probability: float) -> bool:
-    """A self-harm cue always counts; a negated one ("i'd never hurt myself") never does."""
+def is_crisis(verdict: Verdict, probability: float, classifier_says_crisis: bool = False) -> bool:
+    """A self-harm cue always counts; a negated one ("i'd never hurt myself") never does.
+
+    The intent classifier's ``self_harm`` counts only if the model gives it some weight: alone it
+    answered idioms ("im dying for a holiday", "gonna kill it at my interview") with the crisis
+    message, 54 times in 557 near misses on 28 sets, and at 0.1 it caught the same 651 of 651.
+    """
     if verdict is Verdict.DANGER:
         return True
-    return verdict is Verdict.NONE and probability >= CRISIS_FROM
+    if verdict is not Verdict.NONE:
+        return False
+    return probability >= CRISIS_FROM or (
+        classifier_says_crisis and probability >= CLASSIFIER_CRISIS_FROM
+    )
 
 
 def load_example_lists(directory: Path = WRITTEN_DIR) -> list[tuple[str, str]]:

@@ -122,6 +122,10 @@ _CONTRACTIONS: list[tuple[str, str]] = [
      r"boss|manager|lecturer|tutor|porter|bloke|lad|creep|stalker|taxi|uber|cab|lift|engine)'s "
      r"(?=(?:in|at|outside|on|here|there|back|just|still|not|coming|going|gone|by|behind|"
      r"downstairs|upstairs|being|running|started|stopped)\b)", r"\1 is "),
+    # someone of theirs on the way: "my mum's coming round", not "my mum's car"
+    (r"\b(mum|mam|mom|dad|sister|brother|friend|mate|partner|boyfriend|girlfriend|husband|wife|"
+     r"flatmate|housemate|nan|gran)'s "
+     r"(?=(?:coming|on (?:her|his|their) way|picking me up|meeting me)\b)", r"\1 is "),
 ]
 
 # Words that matter to the guard and the catalogue; a typo of one of these (edit distance 1,

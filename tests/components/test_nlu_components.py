@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.safety import learned
@@ -132,3 +133,10 @@ def test_a_crisis_outranks_a_danger_only_the_learned_model_reads() -> None:
     text = "theres a noose in my room"
     assert assess(text).danger is not Verdict.DANGER
     assert guard(parsed(text, ("immediate_danger", 0.9), ("greet", 0.1))) == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "text", ["i could murder a bacon roll right now", "im dying to see the new film"]
+)
+def test_an_idiom_the_classifier_takes_for_self_harm_is_not_a_crisis(text: str) -> None:
+    assert guard(parsed(text, ("self_harm", 0.9), ("greet", 0.1))) != "self_harm"

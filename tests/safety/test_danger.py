@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actions.safety.danger import Verdict, assess
+from actions.safety.danger import TENSE_READINGS, Verdict, assess
 from actions.safety.text import normalise
 
 DANGER_NOW = [
@@ -1773,3 +1773,68 @@ def test_checked_corrected_or_explained_is_calm(text: str) -> None:
 def test_she_in_her_car_outside_my_house_is_danger() -> None:
     assert assess("she is sitting in her car outside my flat right now").danger is Verdict.DANGER
     assert assess("she is sitting in her car outside her mums").danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someones trying to open my passenger door at the lights",
+        "he is trying to open the back window",
+        "she is perched on my garden wall staring at the house",
+        "my ex is leaning on our fence right now",
+    ],
+)
+def test_doors_of_cars_and_the_edges_of_a_home_are_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i am still waiting for the detective to ring me",
+        "we are still waiting on the court date",
+        "there is a woman on tiktok who comments on every video i post",
+        "he is breaking his bail conditions by texting me, who do i tell",
+        "i keep thinking she is going to turn up at my work",
+        "a van i did not know was outside, turned out it was the plumber for upstairs",
+        "a man is at the door but he is just waiting for a parcel collection, it is a locker",
+    ],
+)
+def test_waiting_on_help_online_people_broken_orders_and_fears_are_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_turned_out_to_be_them_is_not_a_takeback() -> None:
+    assert assess("theres a car outside, turns out it is his car").danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he texted that hes at my door but i am abroad on a work trip",
+        "she messaged saying shes outside, i think shes bluffing, reception checked the cameras",
+        "they say they are at my flat, they are not on the doorbell camera",
+        "she says she is in my city this saturday for a gig",
+    ],
+)
+def test_a_reported_arrival_the_person_shows_cannot_be_true_or_is_later_is_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+def test_someone_of_theirs_coming_outweighs_a_hypothetical_reading() -> None:
+    # a reason about who, not about when: the learned model may not overrule it
+    verdict = assess("my brother's coming over soon, if someone knocks it will be him")
+    assert verdict.danger is Verdict.NOT_NOW
+    assert verdict.reason not in TENSE_READINGS
+
+
+def test_an_assault_dated_in_the_past_is_not_now() -> None:
+    assert assess("she slapped me in march and now she is texting my sister").danger is (
+        Verdict.NOT_NOW
+    )
+
+
+def test_asking_whether_an_action_would_help_is_a_question() -> None:
+    assert assess("would changing my route help or will she just wait somewhere else").reason == (
+        "a question"
+    )

@@ -62,6 +62,13 @@ def test_a_self_harm_cue_always_counts_and_a_negated_one_never() -> None:
     assert not is_crisis(Verdict.NONE, 0.1)
 
 
+def test_the_intent_classifiers_self_harm_needs_some_weight_from_the_model() -> None:
+    # "im dying for a holiday": the classifier alone answered idioms with the crisis message
+    assert not is_crisis(Verdict.NONE, 0.05, classifier_says_crisis=True)
+    assert is_crisis(Verdict.NONE, learned.CLASSIFIER_CRISIS_FROM, classifier_says_crisis=True)
+    assert not is_crisis(Verdict.NOT_NOW, 0.9, classifier_says_crisis=True)
+
+
 # My own wordings, in no example file: what the patterns do not know and the model does.
 DANGER_ONLY_THE_MODEL_READS = [
     "he is standing by the bins looking up at my flat",

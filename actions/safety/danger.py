@@ -199,7 +199,8 @@ _DANGER = _rx(
     r"halls))",
     rf"\bthere {_BE} (?:definitely |defo |deffo |def |actually |really |still )?(?:someone|"
     rf"somebody|"
-    r"a man|a guy|a woman|a person|a car|a van|a drone|people|"
+    r"a man|a guy|a woman|a person|a car|a van|a drone|people|an intruder|intruders|a burglar|"
+    r"burglars|a stranger|strangers|"
     r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
     # who someone is, not where: "theres a guy in my halls who i think is the one", "theres a guy
     # on insta who will not stop messaging me"
@@ -211,7 +212,7 @@ _DANGER = _rx(
     r"(?! (?:is|are) (?:\w+ing|outside|here|behind)\b))"
     r".*\b(?:outside|inside(?! (?:for|the company|the team|the family|the group|prison|jail)\b)|"
     r"at|in|on|by|under|behind|following|watching|banging|knocking|round|around|walking round|"
-    r"trying to|looking)\b",
+    r"trying to|looking|downstairs|upstairs)\b",
     # "its definitely someone inside": the noise they heard is a person
     r"\bit is (?:definitely |defo |deffo |def |actually |really )?(?:someone|somebody) (?:inside|"
     r"in (?:here|the house|my house|the flat|my flat|my room|the loft|the attic))"
@@ -843,7 +844,8 @@ _LOOSE_CUE = re.compile(
     r"attacked|attack|threatened|threaten|door|window|broke in|break in|grabbed|danger|"
     r"emergency|chased|kill|hurt|gets? in|gets? into|get in|comes? round|building|flat|house|"
     r"wait|shouting|screaming|letterbox|banging|knocking|broke into|broken into|punched|slapped|"
-    r"kicked|pushed|shoved|stabbed|strangled|choked|assaulted)\b"
+    r"kicked(?! off)|pushed(?! for| back| through| ahead)|shoved|stabbed|strangled|choked|"
+    r"assaulted)\b"
 )
 
 # What makes a cue not-now in its clause.
@@ -912,6 +914,10 @@ _HYPOTHETICAL = re.compile(
 )
 _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:no one|noone|nobody|nothing|no body)(?: is| are)?\s*$)|"
+    # "not that hes here", "he is banned from coming within 100 metres"
+    r"(?:\bnot that\s*$)|(?:\b(?:banned|barred|not allowed|forbidden|prohibited) (?:from|to) "
+    r"(?:coming|come|going|go|being|be|getting|get|contacting|contact|approaching|approach|entering|"
+    r"enter)(?:\s\w+){0,2}\s*$)|"
     # "he has never actually said he will hurt me"
     r"(?:\b(?:never|not|has not|have not) (?:actually |really |once |ever |even )?(?:said|says|"
     r"threatened|told me|mentioned)(?:\s\w+){0,3}\s*$)|"
@@ -959,7 +965,8 @@ _HARMLESS = (
     r"mom|dad|"
     r"window cleaner|cleaner|cat|dog|fox|wind|delivery|food|shopping|groceries|brother|sister|"
     r"builders?|scaffolders?|roofers?|gardener|neighbours?|kids|meter reader|gas man|bulb|heating|"
-    r"pipes|boiler|fridge|tree|branch|radiator|timer|fuse|electrics|plumber|electrician|"
+    r"pipes|boiler|fridge|tree|branch|tree branch|radiator|timer|fuse|electrics|plumber|"
+    r"electrician|(?:gate |security )?guard|caretaker|attendant|steward|"
     r"decorators?|(?:tesco|asda|sainsburys|ocado|grocery|food|shopping) (?:order|delivery|van)|"
     r"bins?(?: being collected| men| lorry)?|"
     r"people (?:upstairs|downstairs|next door|above|below))"
@@ -1055,6 +1062,10 @@ _FALSE_ALARM = _rx(
     r"there)$",
     # "i meant he used to be outside every night"
     r"^(?:but )?i meant (?:he|she|they) used to\b",
+    # "theres a man outside but hes from the council fixing the street light"
+    r"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?(?:from|with) (?:the )?(?:council|"
+    r"water board|gas board|electric board|housing association|letting agents?|"
+    r"fire service|fire brigade|royal mail|bt|openreach|network rail)\b",
     # "theres a man outside but hes just waiting for the bus"
     r"^(?:but )?(?:he|she|they) (?:is|are) (?:just |only )?waiting (?:for|on) (?:the|a|an|his|her|"
     r"their) (?:\w+ )?(?:bus|taxi|cab|uber|lift|train|tram|parcel|delivery|collection|mate|friend|"
@@ -1069,6 +1080,17 @@ _FALSE_ALARM = _rx(
 # A bare denial takes back only the alarm just before it: "hes at my door. he is not, the camera
 # shows nobody", not "hes in the building. security let him in, he said he was my partner. hes not"
 _BARE_DENIAL = re.compile(r"^(?:but |and )?(?:he is not|she is not|they are not)$")
+# "theres a guy outside handing out flyers and i thought for a second it was him, it wasnt"
+_THOUGHT_IT_WAS_THEM = re.compile(
+    r"\bi thought (?:\w+ ){0,4}?(?:it|that|he|she) (?:was|is) (?:him|her|them|my ex)\b"
+    r"(?: \w+){0,3}? (?:it|that|he|she) (?:was not|is not)\b"
+)
+# The noise explained in the same breath: "i think the tapping at my window is the tree branch"
+_NOISE_EXPLAINED = re.compile(
+    r"\b(?:tapping|knocking|banging|scratching|rattling|noise|noises|sound|sounds|shadow|light) "
+    r"(?:\w+ ){0,4}?(?:is|was|are|were) (?:just |only |probably |definitely )?(?:the|a|my|our) "
+    rf"(?:\w+ )?{_HARMLESS}s?\b"
+)
 # Realised afterwards who it is: "a man outside my window, then i remembered its thursday, window
 # cleaner day". Read across the clauses after the alarm.
 _REALISED_HARMLESS = re.compile(
@@ -1546,6 +1568,7 @@ _SAFE_STATEMENT = _rx(
     r"\b(?:i am|we are) (?:safe|ok|okay|fine|alright|all right|home safe|somewhere safe|"
     r"with (?:friends|"
     r"family|someone))\b",
+    r"\b(?:it is|this is|that is) not (?:an emergency|urgent)\b",
     r"(?<!not )\bi (?:feel|am feeling) (?:safe|safer|ok|okay|fine)\b"
     r"(?! (?:when|if|unless|until)\b)",
     # gone, but not "gone to the kitchen" or "gone to get something": still in the house
@@ -1615,6 +1638,9 @@ _TO_JOIN_THE_DEAD = (
 )
 _GRIEF = r"late|dead|died|passed|passed away|had enough(?! of)|heaven|ready to go"
 _SELF_HARM = _rx(
+    r"\b(?:tired|sick|weary) of (?:living|being alive|life)\b(?! (?:in|at|with|here|there|near|"
+    r"like this with|under|looking|scared|afraid|on edge|checking)\b)",
+
     r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|burn|burning|hang|"
     r"hanging|starve|starving|poison|poisoning) (?:myself|my self|my own life|my life)\b",
     r"\bend (?:it all|everything|things|it)\b(?! with| between| off)",
@@ -1625,14 +1651,15 @@ _SELF_HARM = _rx(
     r"\b(?:want|wanted|going|ready|wish|planning|plan) to die\b",
     r"\b(?:wish i was|wish i were|better off|rather be|would be better) dead\b",
     # (not "my battery cant go on much longer", "this cant go on")
-    r"(?<!battery )(?<!phone )(?<!laptop )(?<!car )(?<!it )(?<!this )(?<!that )(?<!things )"
-    r"\b(?:do not|can not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
+    r"(?:\bdo not|(?<!battery )(?<!phone )(?<!laptop )(?<!car )(?<!it )(?<!this )(?<!that )"
+    r"(?<!things )\bcan not) (?:want to |bear to |)(?:live|be alive|be here|go on|carry on|"
     r"exist)(?: any ?more)?\b"
     # not "i cant go on the bus anymore", "i dont want to live in halls"
     r"(?! (?:the|a|an|my|his|her|that|this|these|those|there|it|them|holiday|trains?|buses?|"
     r"public|social|dates?|nights? out|twitter|insta\w*|facebook|tiktok|snap\w*|line|campus|"
     r"in|with (?:him|her|them|my)|near|next|alone|on my own|by myself|here|at|letting|being|having|"
-    r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing)\b)",
+    r"pretending|ignoring|putting|dealing|waiting|hiding|doing|working|paying|seeing|"
+    r"living (?:at|in|here|there|with|near|next|on|like this with))\b)",
     r"\bno (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on)\b",
     # "not sure i want to live any more" (not "... to live in halls next year")
     r"\b(?:not sure|do not know if|do not know whether|unsure if) i (?:want|wanna) to (?:live|"
@@ -1955,6 +1982,11 @@ _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
     r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
 )
+_RECORDED_AFTER = re.compile(
+    r"^ (?:\w+ ){0,3}?(?:(?:in|on) (?:the|this|that|my) )?(?:\w+ )?(?:footage|video|clip|"
+    r"recording|"
+    r"photo|picture|screenshot|still)s? (?:from|of|that|i|taken)\b"
+)
 _KEEPING_THEM_COMPANY = re.compile(
     r"^ (?:\w+ ){0,6}?(?:so (?:that )?i am not (?:on my own|alone|by myself)|"
     r"on (?:the phone|facetime|video)|in (?:her|his|their) (?:own )?car|to make sure (?:i|we))\b"
@@ -2070,6 +2102,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         return "help coming"  # "my friend is following behind me in her car so im not alone"
     if _THEIR_OWN_BEFORE.search(before) and _ABOUT_THE_HOUSE.match(clause[match.end() :]):
         return "their own"  # "my flatmate just followed me into the kitchen to ask about bills"
+    if _RECORDED_AFTER.match(clause[match.end() :]):
+        return "recorded"  # "hes outside my door in the doorbell footage from last night"
     if _WHENEVER_I.search(before):  # "now i panic whenever i hear footsteps behind me"
         return "past or habitual"
     if _HABIT_AFTER.match(clause[match.end() :]) and not _SAID_NOW.search(clause):
@@ -2091,6 +2125,10 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
 # Someone else's self-harm, and idioms: the person is worried or venting, not in crisis. The
 # learned model is sure of "my cousin took her own life years ago", so these demote it.
 _SELF_HARM_NOT_THEIRS = _rx(
+    r"\b(?:he|she|they|my (?!own\b)\w+|neighbour|friend|someone|somebody) (?:took|had taken|has "
+    r"taken|have taken|taking) an overdose\b",
+    r"\boverdose (?:management|protocols?|treatment|training|module|lecture|exam|charts?|risk|"
+    r"awareness|kits?|response)\b",
     r"\b(?:take|takes|took|taken|taking|end|ends|ended|ending) (?:his|her|their) (?:own )?life\b",
     r"\b(?:kill|kills|killed|killing|hurt|hurts|hurting|harm|harms|harmed|harming|cut|cuts|"
     r"cutting|starve|starving) (?:himself|herself|themselves|themself)\b",
@@ -2306,8 +2344,18 @@ def _someone_elses(normalised: str, match: re.Match[str]) -> bool:
     return False
 
 
+# Told to kill themselves, and agreeing: "he says i should kill myself and im starting to agree"
+_TOLD_TO_AND_AGREES = re.compile(
+    r"\b(?:should|to|go) (?:and )?(?:just )?(?:kill myself|die)\b.*\b(?:i am starting to agree|"
+    r"i agree|"
+    r"(?:he|she|they) (?:might|may|could) be right|maybe (?:he|she|they) (?:is|are) right)\b"
+)
+
+
 def _self_harm(text: str) -> Verdict:
     normalised = normalise(text)
+    if _TOLD_TO_AND_AGREES.search(normalised):
+        return Verdict.DANGER
     # A denial covers only its own words: "i do not want to die but i keep cutting" is a crisis.
     # So does an idiom or someone else's act: "that made me want to die of embarrassment".
     set_aside = [
@@ -2385,6 +2433,8 @@ def assess(text: str) -> Assessment:
                 any(any_match(_FALSE_ALARM, parts[i]) for i in later)
                 or _REALISED_HARMLESS.search(" ".join(parts[index + 1 :]))
                 or (len(parts) > index + 1 and _BARE_DENIAL.match(parts[index + 1]))
+                or _THOUGHT_IT_WAS_THEM.search(" ".join(parts[index:]))
+                or _NOISE_EXPLAINED.search(clause)
             ):
                 # "someones at the door!! oh its the amazon guy lol": taken back in the same breath
                 danger, reason = Verdict.NOT_NOW, "false alarm"

@@ -208,7 +208,8 @@ def _fold_repeats(token: str) -> str:
 # Real words that end in a consonant and "in": never a participle with its "g" dropped.
 _NOT_DROPPED_G: frozenset[str] = frozenset(
     """
-    begin within cabin basin cousin robin violin satin latin margin origin raisin napkin muffin
+    linkedin begin within cabin basin cousin robin violin satin latin margin origin raisin napkin
+    muffin
     pumpkin toxin login admin cumin vitamin insulin aspirin bulletin paraffin javelin griffin
     boffin tiffin gherkin goblin coffin puffin assassin dolphin gremlin marlin bobbin merlin
     kremlin mandolin zeppelin tarpaulin moccasin plugin checkin bumpkin muslin poplin martin

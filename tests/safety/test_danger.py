@@ -1838,3 +1838,60 @@ def test_asking_whether_an_action_would_help_is_a_question() -> None:
     assert assess("would changing my route help or will she just wait somewhere else").reason == (
         "a question"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry to bother you, i think there is a burglar upstairs, i can hear the floorboards",
+        "the van has gone past twice and now it has pulled up right outside",
+    ],
+)
+def test_intruders_and_cars_that_stop_are_danger(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+def test_getting_away_is_not_safety_while_still_running() -> None:
+    assert assess("he snatched my bag and i got away im running").reason != "safe context"
+    assert assess("he snatched my bag last year but i got away").danger is Verdict.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i only rang 101 because this is not an emergency, she just keeps emailing",
+        "i'll keep the chain on. not that she is here, it is just a habit now",
+        "she is barred from coming within 50 metres of my flat, does that cover my car park",
+        "there's a woman at the gate but she is from the council checking the bins",
+        "a guy was at the bus stop and i thought for a moment it was him, it was not",
+        "the scratching at the back door is probably the fox again",
+        "she is outside my window in the ring video from saturday, how do i download it",
+        "he keeps following me on linkedin",
+    ],
+)
+def test_explained_recorded_barred_and_not_urgent_are_calm(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i am so tired of being alive", "she told me to go and die and maybe she is right"],
+)
+def test_weariness_of_life_and_agreeing_with_being_told_to_die_are_a_crisis(text: str) -> None:
+    assert assess(text).self_harm is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone cant go on much longer, its on 3 percent",
+        "i cant go on living at my mums, she has told him where i am",
+        "my friend took an overdose at uni and he blamed me",
+        "we did overdose training at work today",
+        "im tired of living looking over my shoulder",
+    ],
+)
+def test_things_running_out_other_peoples_overdoses_and_weariness_of_fear_are_not(
+    text: str,
+) -> None:
+    assert assess(text).self_harm is not Verdict.DANGER

@@ -105,7 +105,7 @@ def is_crisis(verdict: Verdict, probability: float, classifier_says_crisis: bool
 
     The intent classifier's ``self_harm`` counts only if the model gives it some weight: alone it
     answered idioms ("im dying for a holiday", "gonna kill it at my interview") with the crisis
-    message, 54 times in 557 near misses on 28 sets, and at 0.1 it caught the same 651 of 651.
+    message, 54 times in 557 near misses on 24 sets, and at 0.1 it caught the same 651 of 651.
     """
     if verdict is Verdict.DANGER:
         return True

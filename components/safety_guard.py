@@ -91,7 +91,6 @@ class SafetyGuard(StatelessComponent):
         elif top == CRISIS and verdict.self_harm is Verdict.NOT_NOW:
             _demote(message, CRISIS, self.demoted_min, "guard: negated crisis")
 
-
     def _demote_danger(self, message: Message, text: str, reason: str) -> None:
         # Nothing else confident left: an account of what happened if it names a behaviour.
         instead = DESCRIBE if recognise(text) else FALLBACK

@@ -22,6 +22,7 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 
 from actions.behaviours.ids import BEHAVIOUR_IDS
+from actions.example_files import read_example_file
 from actions.safety.ngrams import NgramFeatures, fit_features
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def load_examples_file(
     path: Path, key: str = "examples", labels_key: str = "labels"
 ) -> list[tuple[str, tuple[str, ...]]]:
     """(text, labels) pairs from one example file; a bad label fails loudly, at start-up."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_example_file(path)
     examples = []
     for number, item in enumerate(data.get(key) or [], start=1):
         labels = tuple(item.get(labels_key) or ())

@@ -70,6 +70,12 @@ _ONLINE = (
     r"bumble|grindr|messenger|online"
 )
 
+# A place online right after a cue: "following me on the new instagram account", "a guy on insta"
+_ONLINE_PLACE = (
+    rf"(?:on|across|from|through|off) (?:\w+ ){{0,3}}?(?:{_ONLINE}|accounts?|profiles?|pages?|"
+    r"apps?|dating apps?|the internet)\b"
+)
+
 _WHO = (
     r"(?:he|she|they|someone|somebody|some one|a man|a guy|a woman|a person|the man|the guy|"
     r"this guy|this man|this person|that guy|that man|my ex|the stalker|my stalker|ex|stalker|"
@@ -204,7 +210,7 @@ _DANGER = _rx(
     r"him|he|a shape|a figure|a shadow|a silhouette|a hooded \w+)\b"
     # who someone is, not where: "theres a guy in my halls who i think is the one", "theres a guy
     # on insta who will not stop messaging me"
-    rf"(?! (?:on|from|off) (?:\w+ )?(?:{_ONLINE}|dating apps?|an app|the app|the internet)\b)"
+    rf"(?! {_ONLINE_PLACE})"
     r"(?! (?:(?:in|on|at|from) (?:my|the|our) (?:\w+ )?(?:class|course|year|seminar|lectures?|"
     r"halls|"
     r"building|block|work|office|team|department|school|college|uni|gym|church|society|club|job|"
@@ -274,8 +280,7 @@ _DANGER = _rx(
     rf"\b{_BE} {_FILLER}(?:following|chasing|tailing|running after|coming after|"
     r"coming for|coming towards|walking behind|driving behind|behind) (?:me|us)\b"
     # (not "hes following me on the new instagram account too now")
-    rf"(?! (?:on|across|from|through) (?:\w+ ){{0,3}}?(?:{_ONLINE}|accounts?|profiles?|pages?|"
-    r"apps?)\b)",
+    rf"(?! {_ONLINE_PLACE})",
     # "my ex is stalking me" names the course of conduct, not something happening this minute
     rf"\b{_BE} {_FILLER}stalking (?:me|us) (?:right now|now|at the moment|as we speak|as i type)\b",
     r"^(?:being|getting) (?:followed|chased|tailed|attacked|hurt|hit|grabbed)\b",
@@ -914,6 +919,8 @@ _HYPOTHETICAL = re.compile(
 )
 _NEGATED_SUBJECT = re.compile(
     r"(?:\b(?:no one|noone|nobody|nothing|no body)(?: is| are)?\s*$)|"
+    # right before the cue: "he has never actually said", "no longer"
+    r"(?:\b(?:not|never|no longer)(?: (?:actually|really|ever|even|once))? $)|"
     # "not that hes here", "he is banned from coming within 100 metres"
     r"(?:\bnot that\s*$)|(?:\b(?:banned|barred|not allowed|forbidden|prohibited) (?:from|to) "
     r"(?:coming|come|going|go|being|be|getting|get|contacting|contact|approaching|approach|entering|"
@@ -1887,10 +1894,7 @@ _SELF_AS_SUBJECT = re.compile(
 )
 
 
-_ONLINE_AFTER = re.compile(
-    rf"^ (?:\w+ ){{0,2}}?(?:on|across|from|through) (?:\w+ ){{0,3}}?(?:{_ONLINE}|accounts?|"
-    r"profiles?)\b"
-)
+_ONLINE_AFTER = re.compile(rf"^ (?:\w+ ){{0,2}}?{_ONLINE_PLACE}")
 
 
 def _clause_danger(
@@ -2052,16 +2056,10 @@ _BY_THE_PERSONS = re.compile(
 )
 
 
-# "he has never actually said he will hurt me"
-_NEGATED_JUST_BEFORE = re.compile(
-    r"\b(?:not|never|no longer)(?: (?:actually|really|ever|even|once))? $"
-)
-
-
 def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: bool) -> str:
     """Why this cue is not about now ("" when it is)."""
     before = clause[: match.start()]
-    if _NEGATED_SUBJECT.search(before) or _NEGATED_JUST_BEFORE.search(before):
+    if _NEGATED_SUBJECT.search(before):
         return "negated"
     hypothetical = _HYPOTHETICAL.search(before)
     if hypothetical and not (  # "can we talk about it later hes walking behind me right now"

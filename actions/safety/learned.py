@@ -24,6 +24,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+from actions.example_files import read_example_file
 from actions.safety.danger import TENSE_READINGS, Assessment, Verdict
 from actions.safety.ngrams import NgramFeatures, fit_features
 
@@ -120,7 +121,7 @@ def load_example_lists(directory: Path = WRITTEN_DIR) -> list[tuple[str, str]]:
     """(text, kind) from every list of every file: danger, self_harm, the rest are ``other``."""
     examples = []
     for path in sorted(directory.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_example_file(path)
         for key, items in data.items():
             for number, item in enumerate(items or [], start=1):
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
@@ -133,7 +134,7 @@ def load_intent_examples(directory: Path = INTENT_EXAMPLES_DIR) -> list[tuple[st
     """(text, kind) from the NLU training files (plain YAML: no Rasa needed to read them)."""
     examples = []
     for path in sorted(directory.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_example_file(path)
         for block in data.get("nlu") or []:
             kind = _KIND_OF_INTENT.get(block.get("intent"), OTHER)
             for line in str(block.get("examples") or "").splitlines():

@@ -32,7 +32,8 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-EMERGENCY_MARK = "call 999 (112 also works)"
+EMERGENCY_MARK = "If you are in danger now, call 999"  # utter_emergency only: the question
+# "are you in danger?" also says "call 999 (112 also works)"
 CRISIS_MARK = "might act on these thoughts"  # utter_crisis only: goodbyes also give 116 123
 MID_FLOW_PRELUDE = ["/greet", "/safe_now", "he keeps sending me messages", "/ask_advice"]
 
@@ -134,7 +135,7 @@ def main() -> int:
     danger = data["danger"]
     _, missed = rate(args.url, danger, EMERGENCY_MARK)
     calm = data["not_danger"]
-    false_alarms, _ = rate(args.url, calm, EMERGENCY_MARK)
+    false_alarms, calm_replies = rate(args.url, calm, EMERGENCY_MARK)
     crisis = data.get("self_harm", [])
     crisis_caught, crisis_missed = rate(args.url, crisis, CRISIS_MARK)
     near_misses = data.get("not_self_harm", [])
@@ -151,6 +152,9 @@ def main() -> int:
           f" = {(len(mid) - missed_mid) / max(len(mid), 1):.1%}")
     alarms = len(false_alarms)
     print(f"false alarms:                  {alarms}/{len(calm)} = {alarms / len(calm):.1%}")
+    # not an alarm, but not an answer to what they asked either ("what if he comes back?")
+    asked = sum(1 for _, _, reply in calm_replies if reply_kind(reply).startswith("asked"))
+    print(f"  calm ones asked 'in danger?': {asked}/{len(calm)}")
     print(f"self-harm recall:              {len(crisis_caught)}/{len(crisis)}"
           f" = {len(crisis_caught) / max(len(crisis), 1):.1%}")
     print(f"crisis false alarms:           {len(crisis_alarms)}/{len(near_misses)}")

@@ -24,4 +24,4 @@ echo "== rasa test: conversation stories through $model"
   || { tail -n 40 results/rasa-test.log; cat results/core/failed_test_stories.yml 2>/dev/null; exit 1; }
 grep -E "Correct:|Accuracy:" results/rasa-test.log | head -n 4 || true
 echo "== pytest"
-SIGNPOST_MODEL="$model" .venv/bin/python -m pytest "$@"
+SIGNPOST_MODEL="$model" .venv/bin/python -m pytest --durations=20 "$@"

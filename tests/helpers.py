@@ -13,6 +13,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+# The opening of utter_emergency and of nothing else: the answer to "are you in danger?" also
+# says "call 999 (112 also works)" and "press 55", and must not pass for the emergency answer.
+EMERGENCY = "If you are in danger now, call 999 (112 also works)"
+
 
 def make_tracker(
     text: str = "",

@@ -6,8 +6,9 @@ character n-grams, trained on labelled descriptions (content/behaviour_examples/
 `behaviours` lists of content/written_examples/), adds a label only when it is
 confident. It never removes one the catalogue found.
 
-It is fitted from the example files the first time it is needed (about ten seconds, no download,
-deterministic), so a deploying institution that adds examples needs no separate training step.
+It is fitted from the example files the first time it is needed (seconds, no download,
+deterministic; kept in ``models/fitted/`` until the files change: ``actions/model_cache.py``),
+so a deploying institution that adds examples needs no separate training step.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 
 from actions.behaviours.ids import BEHAVIOUR_IDS
 from actions.example_files import read_example_file
+from actions.model_cache import FEATURE_CODE, fitted
 from actions.safety.ngrams import NgramFeatures, fit_features
 
 logger = logging.getLogger(__name__)
@@ -128,4 +130,11 @@ def learned_model(
     except (OSError, ValueError, yaml.YAMLError) as error:
         logger.error("behaviour examples not used (%s): %s", type(error).__name__, error)
         return None
-    return fit(examples, BEHAVIOUR_IDS) if examples else None
+    if not examples:
+        return None
+    return fitted(
+        "behaviours",
+        (BEHAVIOUR_IDS, examples),
+        (Path(__file__), *FEATURE_CODE),
+        lambda: fit(examples, BEHAVIOUR_IDS),
+    )

@@ -777,6 +777,22 @@ _NOW_CONTEXT = re.compile(
     r"(?:cashpoint|atm|cash machine|bus stop|"
     r"station|platform|petrol station|car park|taxi rank|party|club|pub|gig|festival|wedding|bar)\b"
     r"|\b(?:do not|can not) (?:want to )?go (?:in|inside|home)\b"
+    # counted within this sitting: "its gone past like 6 times since i started watching", "3rd
+    # time now", "4 times tonight" (not "the third time this month")
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few) times "
+    rf"(?:now(?! since (?:last|the|yesterday|{_WEEKDAY})| this| in)|tonight|so far tonight|"
+    r"since (?:i|we) (?:started|sat|got|came|arrived|parked|woke|have been|sent|wrote))\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh) time (?:now|tonight)\b"
+    r"|\bsince (?:i|we) (?:started (?:watching|looking|typing|writing|messaging|texting)|"
+    r"sent (?:my |the |your |last |that )?(?:last )?message)\b"
+)
+# Going past the person or their home, a danger cue only in a message about now (above): "its
+# gone past like 6 times since i started watching", not "he drives past my house on his way to
+# work".
+_PASSING_AGAIN = re.compile(
+    r"(?:\b(?:driving|walking|going|cycling|circling|coming)|\b(?:has|have|is|are) (?:just |now )?"
+    r"(?:gone|driven|walked|been|come|circled|cycled)) (?:\w+ )?(?:slowly |back |up and down )?"
+    r"(?:past|by|round|in front of) (?:me|us|my|our|the house|house)\b"
 )
 # How long it has been going on, or how recent: about now unless an explicit past time says not
 # ("he's been outside for an hour", "a photo of my door taken a minute ago"; not "last night he
@@ -898,6 +914,9 @@ _HABIT = re.compile(
     rf"single|{_WEEKDAY}|weekday|lunchtime|afternoon)|always|usually|often|"
     r"sometimes|most (?:days|nights|mornings|evenings|weekends|weeks|times)|all the time|keeps|"
     r"keep|kept|constantly|"
+    # "the third time this month he has turned up"
+    r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) time (?:this|in a) (?:week|month|year|"
+    r"term|fortnight)|"
     r"whenever|regularly|each (?:day|night|week)|a lot|loads|sometimes|"
     r"(?:\w+ )(?:days|nights|mornings|evenings|weeks|times) (?:running|in a row)|on (?:mondays|"
     r"tuesdays|"
@@ -1492,6 +1511,9 @@ _SAFE_STATEMENT = _rx(
     # "the man who was following me is in prison now"
     r"\b(?:is|are) (?:now |still )?(?:in prison|in jail|locked up|behind bars|in custody|on remand)"
     r"\b",
+    # a patient, not someone at the hospital they are in: "hes in hospital after a car accident"
+    r"\b(?:he|she|they|my ex) (?:is|are) (?:now |still )?in hospital\b(?! (?:car park|reception|"
+    r"entrance|grounds|with me|where i))",
     # "i meant hes here in the same city, not at my house"
     r"\b(?:meant|mean|means) (?:that )?(?:he|she|they) (?:is|are|was|"
     r"were) (?:here )?in (?:the same|"
@@ -1901,7 +1923,13 @@ def _clause_danger(
     clause: str, now_context: bool = False, dated_elsewhere: bool = False
 ) -> tuple[Verdict, str]:
     """Judge one clause; ``dated_elsewhere``: another clause puts the message in the past."""
-    now_marker = bool(_NOW.search(clause)) or (
+    still_going = _NOT_STOPPING.search(clause) and not (
+        _HABIT.search(clause)
+        or _OVER_WEEKS.search(clause)
+        or _PAST_TIME.search(clause)
+        or _LONG_RUNNING.search(clause)
+    )
+    now_marker = bool(_NOW.search(clause) or still_going) or (
         bool(_NOW_DURATION.search(clause))
         and not _PAST_TIME.search(clause)
         and not _ON_A_DAY_BEFORE.search(clause)
@@ -1914,11 +1942,16 @@ def _clause_danger(
         plain.append(assault)
     elif assault and not (serious or plain):
         return Verdict.NOT_NOW, "past or habitual"
+    passing = _PASSING_AGAIN.search(clause) if now_context and not (serious or plain) else None
+    if passing:  # "someone keeps driving slowly past me, 3rd time now"
+        plain.append(passing)
     cue = _NOW_CUE.search(clause) if not (serious or plain) and now_marker else None
     # not "i am in my room now", not "hes following me on the new instagram account too now"
     if (
         cue
         and not _SELF_AS_SUBJECT.search(clause[: cue.start()])
+        and not _THEIR_OWN_BEFORE.search(clause[: cue.start()])  # "my brothers here now"
+        and not _STOPPED.match(clause[cue.end() :])  # "the knocking stopped 20 minutes ago"
         and not _ONLINE_AFTER.match(clause[cue.end() :])
     ):
         plain = [cue]
@@ -1981,7 +2014,18 @@ _HELP_BEFORE = re.compile(
     r"wardens?) (?:(?:is|are|have|has) )?(?:\w+ )?$"
 )
 # Someone of theirs, coming to support them: "my dad is coming round to stay with me".
-_THEIR_OWN_BEFORE = re.compile(rf"\b(?:my|our) {_THEIR_PEOPLE} (?:(?:is|are) )?(?:\w+ )?$")
+# "my brothers here" as well: the normaliser drops the apostrophe of "brother's"
+_THEIR_OWN_BEFORE = re.compile(rf"\b(?:my|our) {_THEIR_PEOPLE}s? (?:(?:is|are) )?(?:\w+ )?$")
+# Still going as they type: "the knocking has not stopped" (not "it would not stop last night")
+_NOT_STOPPING = re.compile(
+    r"\b(?:has not|have not|will not|is not|are not) (?:stopped|stop|stopping)\b"
+    r"(?! (?:messag|text|call|ring|email|post|comment|contact|lik|dm|snap|tweet|writ|send)\w*)"
+)
+_LONG_RUNNING = re.compile(
+    rf"\bsince (?:{_MONTH}|{_WEEKDAY}|last|the|christmas|easter|summer|\d{{4}}|we|i|he|she|they)\b"
+    r"|\bfor (?:weeks|months|days|years|ages|a long time)\b"
+)
+_STOPPED = re.compile(r" (?:has |had |just |finally )?(?:stopped|ended|gone quiet)\b")
 _TO_SUPPORT_THEM = re.compile(
     r" (?:\w+ ){0,3}?to (?:stay with|be with|sit with|pick (?:me|us) up|get (?:me|us)|collect|take "
     r"(?:me|us)|look after|check on|keep (?:me|us) company|help|drive (?:me|us))\b"
@@ -2050,6 +2094,10 @@ def _habitual(clause: str, cue_end: int) -> bool:
     )
 
 
+_AT_THEIR_OWN_PLACE = re.compile(
+    r"\b(?:he|she|they) (?:is|are) (?:still |now )?(?:at|in) (?:his|her|their) (?:own )?(?:mums|"
+    r"dads|parents|house|home|place|flat|work|office|mates|friends|girlfriends|boyfriends)\b"
+)
 _THE_PERSONS = re.compile(r"\b(?:my|our|me|us)\b")
 _BY_THE_PERSONS = re.compile(
     r" ?(?:\w+ )?(?:outside|at|near|by|opposite|across from|in front of) (?:my|our|me|us)\b"
@@ -2084,6 +2132,8 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
         and not _BY_THE_PERSONS.match(clause[match.end() :])
     ):
         return "her own place"  # "she is in her room", not "she is sat in her car outside my house"
+    if " away" in match.group(0) and _AT_THEIR_OWN_PLACE.search(before):
+        return "her own place"  # "hes at his mums about 20 mins away", not "hes 20 mins away"
     if _SOMEONE_EXPECTED.search(before) or (
         not serious and _SOMEONE_EXPECTED_AFTER.match(clause[match.end() :])
     ):

@@ -7,9 +7,9 @@ people wrote to test Signpost (``content/written_examples/``) and the intent exa
 ``data/nlu/``, caught 98-100% at 3-9% on the same sets, but is easily fooled by short everyday
 messages ("he has been following me for weeks"). ``danger_call`` combines the two.
 
-Fitted from the files the first time it is needed (about ten seconds, no download,
-deterministic), like the behaviour model, so an institution that adds examples needs no extra
-training step.
+Fitted from the files the first time it is needed (20-30 s on two cores, no download,
+deterministic; kept in ``models/fitted/`` until the files change: ``actions/model_cache.py``),
+like the behaviour model, so an institution that adds examples needs no extra training step.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 
 from actions.example_files import read_example_file
+from actions.model_cache import FEATURE_CODE, fitted
 from actions.safety.danger import TENSE_READINGS, Assessment, Verdict
 from actions.safety.ngrams import NgramFeatures, fit_features
 
@@ -171,7 +172,8 @@ def learned_safety(
         kinds = {kind for _, kind in examples}
         if not {DANGER, SELF_HARM, OTHER} <= kinds:
             raise ValueError(f"examples of every kind are needed, found only {sorted(kinds)}")
-        return fit(examples)  # inside: a fitting error must not stop the server either
+        # inside: a fitting error must not stop the server either
+        return fitted("safety", examples, (Path(__file__), *FEATURE_CODE), lambda: fit(examples))
     except (OSError, ValueError, AttributeError, yaml.YAMLError) as error:
         logger.error("learned safety model not used (%s): %s", type(error).__name__, error)
         return None

@@ -33,4 +33,7 @@ def fit_features(texts: list[str], longest_phrase: int = 2) -> tuple[NgramFeatur
         analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
     )
     matrix = hstack([words.fit_transform(normalised), characters.fit_transform(normalised)])
+    for vectoriser in (words, characters):
+        # the n-grams min_df dropped: kept only for introspection, and most of a pickled model
+        vectoriser.stop_words_ = None
     return NgramFeatures(words, characters), matrix.tocsr()

@@ -31,7 +31,7 @@ from connectors.telegram_settings import (
     TelegramSettings,
     sender_id_for,
 )
-from tests.helpers import newest_model, wait_for
+from tests.helpers import EMERGENCY, newest_model, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -153,7 +153,7 @@ def test_start_button_and_exit_through_the_real_assistant(server: Server) -> Non
 def test_danger_typed_on_telegram_gets_the_emergency_answer(server: Server) -> None:
     typed = update("edited_message")  # "he is outside my house right now", as an edit
     assert server.post(typed) == 200
-    assert any("999" in text and "55" in text for text in server.api.texts())
+    assert any(EMERGENCY in text for text in server.api.texts())
 
 
 def test_refusals_and_not_text(server: Server) -> None:

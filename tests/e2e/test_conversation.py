@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import buttons, texts
+from tests.helpers import EMERGENCY, buttons, texts
 
 pytestmark = pytest.mark.e2e
 
-EMERGENCY = "call 999 (112 also works)"
 
 
 def test_greeting_says_what_signpost_is_and_asks_about_danger(servers, sender) -> None:

@@ -11,11 +11,10 @@ import pytest
 
 from tests import diary_script as script
 from tests.diary_script import CODE, QUESTIONS, new_code
-from tests.helpers import buttons, texts
+from tests.helpers import EMERGENCY, buttons, texts
 
 pytestmark = pytest.mark.e2e
 
-EMERGENCY = "call 999 (112 also works)"
 
 
 def consent(servers, sender: str) -> str:

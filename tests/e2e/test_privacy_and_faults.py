@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from tests.helpers import texts
+from tests.helpers import EMERGENCY, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +41,7 @@ def test_who_can_i_talk_to_at_fixed_times(servers, sender, now, expected) -> Non
 
 def test_safety_answers_work_with_the_action_server_down(servers, sender) -> None:
     servers.stop_actions()
-    assert "call 999 (112 also works)" in texts(servers.say(sender, "hes outside my door"))
+    assert EMERGENCY in texts(servers.say(sender, "hes outside my door"))
     assert "116 123" in texts(servers.say(f"{sender}-2", "i want to kill myself"))
     assert "Here's what I can help with" in texts(servers.say(f"{sender}-3", "menu"))
 
@@ -53,7 +53,7 @@ def test_danger_in_the_middle_of_a_diary_entry_with_the_action_server_down(serve
     servers.stop_actions()
     try:
         said = texts(servers.say(sender, "hes outside my door right now"))
-        assert "call 999 (112 also works)" in said and "press 55" in said
+        assert EMERGENCY in said and "press 55" in said
         assert "116 123" in texts(servers.say(f"{sender}", "i want to kill myself"))
     finally:
         servers.start_actions()

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.helpers import buttons, texts
+from tests.helpers import EMERGENCY, buttons, texts
 from tests.production.stack import PREFIX, RASA_PORTS, get, post, redis_client
 
 pytestmark = pytest.mark.production
@@ -16,7 +16,6 @@ pytestmark = pytest.mark.production
 # The advice for following (actions/advice/plan.py), in order: no contact, routine, safe places.
 FOLLOWING_ADVICE = ["Try not to reply to, confront or meet", "vary your routes",
                     "Know your safe places"]
-EMERGENCY = "call 999 (112 also works)"
 
 
 def test_turns_alternating_between_the_two_servers_keep_the_conversation(stack, sender) -> None:

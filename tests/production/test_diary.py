@@ -14,14 +14,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine
 
 from tests import diary_script as script
-from tests.helpers import buttons, texts
+from tests.helpers import EMERGENCY, buttons, texts
 from tests.production.stack import Stack
 
 pytestmark = pytest.mark.production
 
 SAVE_FAILED = "I can't save to the diary just now, so nothing has been saved"
 UNREACHABLE = "I can't reach the diary just now"
-EMERGENCY = "call 999 (112 also works)"
 
 
 @pytest.fixture

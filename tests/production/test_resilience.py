@@ -15,12 +15,11 @@ import uuid
 import aiohttp
 import pytest
 
-from tests.helpers import buttons, texts
+from tests.helpers import EMERGENCY, buttons, texts
 from tests.production.stack import ACTIONS_PORT, RASA_PORTS, is_up, post, wait_until
 
 pytestmark = pytest.mark.production
 
-EMERGENCY = "call 999 (112 also works)"
 UNAVAILABLE = "part of Signpost isn't working right now"
 SCRIPT = ["hi", "/safe_now", "he keeps following me home", "/ask_advice", "/next_tip",
           "can i report anonymously", "who can i talk to", "bye"]

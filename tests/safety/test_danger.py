@@ -1895,3 +1895,74 @@ def test_things_running_out_other_peoples_overdoses_and_weariness_of_fear_are_no
     text: str,
 ) -> None:
     assert assess(text).self_harm is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a van keeps going slowly past my house, that's the 4th time tonight",
+        "same bloke keeps walking past us in the park, 3 times now since we sat down",
+        "he keeps coming up and down in front of my flat since i sent my last message",
+        "his car has gone round my street like 5 times since i started looking out",
+    ],
+)
+def test_passing_again_and_again_within_this_sitting_is_danger_now(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he keeps driving past my house, it is the third time this month",
+        "he drives past my flat on his way to work",
+        "the police said they would drive past my house a few times tonight",
+        "he drove past my house 3 times tonight but he has gone home now",
+        "he keeps walking past my work, 4 times now since monday",
+    ],
+)
+def test_passing_as_a_habit_or_by_the_police_or_over_is_not(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sisters here now so i'm ok tonight",
+        "the banging stopped a while ago and the street looks empty",
+        "she's in hospital with a broken leg so she can't get to me",
+        "he's at his dads about 10 mins away, does that break his bail",
+        "that's the second time this month she's turned up at my work",
+    ],
+)
+def test_their_own_people_things_that_stopped_and_people_elsewhere_are_not_danger(
+    text: str,
+) -> None:
+    assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes 10 mins away and he says hes coming here",
+        "he's in the hospital car park waiting by my car",
+        "my ex is here now banging on the door",
+        "the knocking hasn't stopped and he's shouting my name",
+    ],
+)
+def test_still_danger_beside_those_readings(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the knocking hasnt stopped since he got out of prison in june",
+        "the knocking hasnt stopped for weeks, every night",
+        "the knocking wouldnt stop last night",
+        "a man in my building wont stop texting me",
+    ],
+)
+def test_noises_that_have_not_stopped_for_weeks_or_did_not_last_night_are_not_now(
+    text: str,
+) -> None:
+    assert assess(text).danger is not Verdict.DANGER

@@ -2098,6 +2098,13 @@ _AT_THEIR_OWN_PLACE = re.compile(
     r"\b(?:he|she|they) (?:is|are) (?:still |now )?(?:at|in) (?:his|her|their) (?:own )?(?:mums|"
     r"dads|parents|house|home|place|flat|work|office|mates|friends|girlfriends|boyfriends)\b"
 )
+# The "what if" has its own sentence, and a new one starts without a comma: "im scared what if
+# he gets in hes banging on the door" (not "what if he finds out where i live and he is outside")
+_NEW_SENTENCE_AFTER = re.compile(
+    r"^ ?(?:he|she|they|someone|somebody|it|you) \w+(?: \w+){0,5}? "
+    r"(?<!\band )(?<!\bor )(?<!\bthen )(?<!\bso )(?<!\bwhen )(?<!\bif )"
+    r"(?:he|she|they|someone|somebody|there) (?:is|are)\b"
+)
 _THE_PERSONS = re.compile(r"\b(?:my|our|me|us)\b")
 _BY_THE_PERSONS = re.compile(
     r" ?(?:\w+ )?(?:outside|at|near|by|opposite|across from|in front of) (?:my|our|me|us)\b"
@@ -2110,8 +2117,12 @@ def _why_not_now(clause: str, match: re.Match[str], serious: bool, now_marker: b
     if _NEGATED_SUBJECT.search(before):
         return "negated"
     hypothetical = _HYPOTHETICAL.search(before)
-    if hypothetical and not (  # "can we talk about it later hes walking behind me right now"
-        hypothetical.group(0) in _LATER_WORDS and _SAID_NOW.search(clause, hypothetical.end())
+    if (
+        hypothetical
+        and not (  # "can we talk about it later hes walking behind me right now"
+            hypothetical.group(0) in _LATER_WORDS and _SAID_NOW.search(clause, hypothetical.end())
+        )
+        and not _NEW_SENTENCE_AFTER.match(before[hypothetical.end() :] + match.group(0))
     ):  # "what if he is outside", not "he is outside, what if"
         return "hypothetical"
     if _WEATHER_BEFORE.search(before):

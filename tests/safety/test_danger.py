@@ -1966,3 +1966,27 @@ def test_noises_that_have_not_stopped_for_weeks_or_did_not_last_night_are_not_no
     text: str,
 ) -> None:
     assert assess(text).danger is not Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im scared what if he gets in hes banging on the door",
+        "what if she sees me shes walking right behind me",
+        "what do i do if they break the window theyre trying the back door",
+    ],
+)
+def test_a_what_if_with_its_own_sentence_does_not_cover_the_next_one(text: str) -> None:
+    assert assess(text).danger is Verdict.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if hes outside should i call",
+        "what if he sees me when hes outside my work",
+        "what would i do if he turned up when i am on my own",
+    ],
+)
+def test_what_if_still_covers_its_own_sentence(text: str) -> None:
+    assert assess(text).danger is not Verdict.DANGER

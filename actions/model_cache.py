@@ -64,7 +64,11 @@ def fitted(name: str, examples: Any, code: Iterable[Path], fit: Callable[[], T])
     directory = cache_dir()
     if directory is None:
         return fit()
-    path = directory / f"{name}-{fingerprint(examples, code)}.pickle"
+    try:
+        path = directory / f"{name}-{fingerprint(examples, code)}.pickle"
+    except (OSError, metadata.PackageNotFoundError) as error:  # a file or a version unreadable
+        logger.warning("fitted %s model not cached (%s)", name, type(error).__name__)
+        return fit()
     try:
         with path.open("rb") as file:
             return pickle.load(file)

@@ -1950,7 +1950,6 @@ def _clause_danger(
     if (
         cue
         and not _SELF_AS_SUBJECT.search(clause[: cue.start()])
-        and not _THEIR_OWN_BEFORE.search(clause[: cue.start()])  # "my brothers here now"
         and not _STOPPED.match(clause[cue.end() :])  # "the knocking stopped 20 minutes ago"
         and not _ONLINE_AFTER.match(clause[cue.end() :])
     ):
@@ -2014,8 +2013,7 @@ _HELP_BEFORE = re.compile(
     r"wardens?) (?:(?:is|are|have|has) )?(?:\w+ )?$"
 )
 # Someone of theirs, coming to support them: "my dad is coming round to stay with me".
-# "my brothers here" as well: the normaliser drops the apostrophe of "brother's"
-_THEIR_OWN_BEFORE = re.compile(rf"\b(?:my|our) {_THEIR_PEOPLE}s? (?:(?:is|are) )?(?:\w+ )?$")
+_THEIR_OWN_BEFORE = re.compile(rf"\b(?:my|our) {_THEIR_PEOPLE} (?:(?:is|are) )?(?:\w+ )?$")
 # Still going as they type: "the knocking has not stopped" (not "it would not stop last night")
 _NOT_STOPPING = re.compile(
     r"\b(?:has not|have not|will not|is not|are not) (?:stopped|stop|stopping)\b"

@@ -94,6 +94,13 @@ def test_a_cache_that_cannot_be_written_still_gives_the_model(
     assert model.probabilities("someone is trying to get in rn")[0] > 0.5
 
 
+def test_fitting_code_that_cannot_be_read_still_gives_the_model(tmp_path: Path) -> None:
+    model = model_cache.fitted(
+        "safety", EXAMPLES, [tmp_path / "missing.py"], CountingFit(EXAMPLES)
+    )
+    assert model.probabilities("someone is trying to get in rn")[0] > 0.5
+
+
 def test_none_turns_the_cache_off(code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SIGNPOST_MODEL_CACHE", "none")
     fits = [CountingFit(EXAMPLES) for _ in range(2)]

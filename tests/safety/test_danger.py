@@ -1946,6 +1946,7 @@ def test_their_own_people_things_that_stopped_and_people_elsewhere_are_not_dange
         "hes 10 mins away and he says hes coming here",
         "he's in the hospital car park waiting by my car",
         "my ex is here now banging on the door",
+        "my boyfriend is here now",  # a partner can be the one doing it
         "the knocking hasn't stopped and he's shouting my name",
     ],
 )
